@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { GraphQLContext, Viewer } from './graphql/context';
+import { formatGraphQLError } from './graphql/errors';
+import { SESSION_COOKIE } from './graphql/session-cookie';
+import { consoleRoutes } from './http/console-static';
+import { healthRoutes } from './http/health';
+import type { Services } from './services';
+
+export interface TollgateApp {
+  app: Express;
+  apollo: ApolloServer<GraphQLContext>;
+  stop(): Promise<void>;
+}
+
+async function resolveViewer(req: express.Request, services: Services): Promise<Viewer> {
+  const authorization = req.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) {
+    const apiKey = await services.apiKeys.authenticate(authorization.slice('Bearer '.length).trim());
+    return apiKey ? { kind: 'apiKey', ...apiKey } : { kind: 'anonymous' };
+  }
+  const sessionToken: unknown = req.cookies?.[SESSION_COOKIE];
+  if (typeof sessionToken === 'string' && sessionToken.length > 0 && sessionToken.length < 200) {
+    const user = await services.identity.userForSession(sessionToken);
+    if (user) return { kind: 'user', user, sessionToken };
+  }
+  return { kind: 'anonymous' };
+}
+
+/** Express app: health routes, GraphQL at /graphql, the console at /. Webhooks will mount before any JSON parser. */
+export async function createApp(options: {
+  services: Services;
+  schema: GraphQLSchema;
+  logger: Logger;
+  httpServer?: Server;
+}): Promise<TollgateApp> {
+  const { services, schema, logger } = options;
+  const { config } = services;
+  const graphqlLimits = config.graphql;
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: graphqlLimits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: graphqlLimits.maxAliases },
+    costLimit: { maxCost: graphqlLimits.maxCost, ignoreIntrospection: true },
+    maxTokens: { n: graphqlLimits.maxTokens },
+    maxDirectives: { n: graphqlLimits.maxDirectives },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    ...protection,
+    schema,
+    introspection: graphqlLimits.introspection,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: graphqlLimits.includeStacktrace,
+    plugins: [
+      ...protection.plugins,
+      // With a real HTTP server, stop() first stops accepting and waits for in-flight requests.
+      ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
+    ],
+    validationRules: [...protection.validationRules],
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, logger, graphqlLimits.includeStacktrace),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+    }),
+  );
+  app.use(healthRoutes(services.database.dataSource));
+  app.use(
+    '/graphql',
+    cookieParser(),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<GraphQLContext> => ({
+        viewer: await resolveViewer(req, services),
+        services,
+        logger: req.log,
+        requestId: String(req.id),
+        req,
+        res,
+        roleCache: new Map(),
+      }),
+    }),
+  );
+  app.use(consoleRoutes(config.consoleDistDir));
+
+  return {
+    app,
+    apollo,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

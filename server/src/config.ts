@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env. Parsed once, validated, frozen. */
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: int(0, 65535).default(4000),
+    PUBLIC_URL: z.string().url().optional(),
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    ),
+    DB_POOL_MAX: int(1, 200).default(10),
+    EMBEDDED_PG_DATA_DIR: z.string().min(1).default('.tollgate/pgdata'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    TRUST_PROXY: bool.default(false),
+    ADMIN_EMAIL: optionalString.pipe(z.string().email().optional()),
+    ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    LOGIN_MAX_ATTEMPTS_PER_EMAIL: int(1, 10_000).default(5),
+    LOGIN_MAX_ATTEMPTS_PER_IP: int(1, 100_000).default(50),
+    LOGIN_RATE_WINDOW_SECONDS: int(1, 86_400).default(900),
+    GRAPHQL_INTROSPECTION: bool.optional(),
+    GRAPHQL_MAX_DEPTH: int(1, 100).default(12),
+    GRAPHQL_MAX_ALIASES: int(0, 1000).default(30),
+    GRAPHQL_MAX_COST: int(1, 1_000_000).default(5000),
+    GRAPHQL_MAX_TOKENS: int(10, 1_000_000).default(2000),
+    GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(50),
+    CONSOLE_DIST_DIR: z.string().min(1).default(path.resolve(__dirname, '../../console/dist')),
+    SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+      });
+    }
+  });
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string | undefined;
+  readonly database: {
+    /** Unset: Tollgate starts its embedded PostgreSQL (PGlite). */
+    readonly url: string | undefined;
+    readonly poolMax: number;
+    readonly embeddedDataDir: string;
+  };
+  readonly logLevel: string;
+  readonly session: { readonly ttlHours: number; readonly cookieSecure: 'auto' | boolean };
+  readonly trustProxy: boolean;
+  readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
+  readonly loginRateLimit: { readonly perEmail: number; readonly perIp: number; readonly windowSeconds: number };
+  readonly graphql: {
+    readonly introspection: boolean;
+    readonly includeStacktrace: boolean;
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxCost: number;
+    readonly maxTokens: number;
+    readonly maxDirectives: number;
+  };
+  readonly consoleDistDir: string;
+  readonly shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const raw = source[variable];
+    const shown = raw === undefined || /PASSWORD|SECRET|KEY|DATABASE_URL/.test(variable) ? '' : ` (got "${raw}")`;
+    throw new ConfigError(`Invalid configuration: ${variable} ${issue.message}${shown}`);
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const config: Config = {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL,
+    database: {
+      url: env.DATABASE_URL,
+      poolMax: env.DB_POOL_MAX,
+      embeddedDataDir: path.resolve(env.EMBEDDED_PG_DATA_DIR),
+    },
+    logLevel: env.LOG_LEVEL,
+    session: {
+      ttlHours: env.SESSION_TTL_HOURS,
+      cookieSecure: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
+    },
+    trustProxy: env.TRUST_PROXY,
+    bootstrapAdmin:
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+    loginRateLimit: {
+      perEmail: env.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+      perIp: env.LOGIN_MAX_ATTEMPTS_PER_IP,
+      windowSeconds: env.LOGIN_RATE_WINDOW_SECONDS,
+    },
+    graphql: {
+      introspection: env.GRAPHQL_INTROSPECTION ?? !production,
+      includeStacktrace: !production && env.NODE_ENV !== 'test',
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxCost: env.GRAPHQL_MAX_COST,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+    },
+    consoleDistDir: env.CONSOLE_DIST_DIR,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) {
+    if (child && typeof child === 'object') deepFreeze(child);
+  }
+  return Object.freeze(value);
+}

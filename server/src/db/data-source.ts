@@ -1,0 +1,49 @@
+import { DataSource } from 'typeorm';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+export interface DataSourceOptions {
+  url: string;
+  poolMax: number;
+  applicationName?: string;
+}
+
+/** One code path for every PostgreSQL: the embedded one is reached over the same `pg` driver. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension needs installing (PGlite has no uuid-ossp).
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    applicationName: options.applicationName ?? 'tollgate',
+    poolSize: options.poolMax,
+    extra: { max: options.poolMax, connectionTimeoutMillis: 10_000 },
+  });
+}
+
+const MIGRATION_LOCK_KEY = 7_301_551; // arbitrary, constant: serialises migrations across instances
+
+/** Runs pending migrations under an advisory lock so two instances starting together do not race. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const lockRunner = dataSource.createQueryRunner();
+  await lockRunner.connect();
+  try {
+    await lockRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await lockRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lockRunner.release();
+  }
+}
+
+/** True when every migration the code knows is recorded as applied. */
+export async function migrationsApplied(dataSource: DataSource): Promise<boolean> {
+  return !(await dataSource.showMigrations());
+}

@@ -1,0 +1,37 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** Role taken for tenant work: row-level security limits it to `app.current_org`. */
+export const TENANT_ROLE = 'tollgate_tenant';
+/** Role taken for platform-admin and system work (sign-in lookups, admin views): policies let it see every row. */
+export const PLATFORM_ROLE = 'tollgate_platform';
+
+/**
+ * The only door to the database for services. Every unit of work is a short transaction that first takes a
+ * non-owner role (SET LOCAL ROLE) and, for tenants, the organization setting (set_config(..., true)); both end
+ * with the transaction, so a pooled connection carries nothing to the next request.
+ */
+export class Database {
+  constructor(readonly dataSource: DataSource) {}
+
+  /** Work on behalf of one organization; PostgreSQL itself hides every other organization's rows. */
+  inTenant<T>(organizationId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL ROLE ${TENANT_ROLE}`);
+      await manager.query(`SELECT set_config('app.current_org', $1, true)`, [organizationId]);
+      return work(manager);
+    });
+  }
+
+  /** Platform-wide work, named as such at every call site: admin views, sign-in and API-key lookups. */
+  asPlatform<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL ROLE ${PLATFORM_ROLE}`);
+      return work(manager);
+    });
+  }
+
+  /** Liveness of the connection pool, for /readyz. */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}

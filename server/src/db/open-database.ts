@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { createDataSource, runMigrations } from './data-source';
+import { Database } from './database';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+
+export interface OpenDatabase {
+  database: Database;
+  close(): Promise<void>;
+}
+
+/** Connects (starting the embedded PostgreSQL first when DATABASE_URL is unset) and applies migrations. */
+export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
+  let embedded: EmbeddedPostgres | undefined;
+  let url = config.database.url;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(config.database.embeddedDataDir);
+    url = embedded.url;
+    logger.info({ dataDir: config.database.embeddedDataDir }, 'embedded PostgreSQL (PGlite) started; set DATABASE_URL to use your own server');
+  }
+  const dataSource = createDataSource({ url, poolMax: config.database.poolMax });
+  try {
+    await dataSource.initialize();
+    const applied = await runMigrations(dataSource);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    database: new Database(dataSource),
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { IsNull } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/database';
+import { isUuid } from '../../shared/uuid';
+import { type Page, type PageRequest, keysetPage } from '../../shared/pagination';
+import { newSecretToken, sameDigest, sha256 } from '../identity/secret-token';
+import type { ApiKeyScope } from './api-key-scope';
+import { ApiKeyEntity } from './api-key.entity';
+import { apiKeyErrors } from './api-keys.errors';
+
+export interface CreatedApiKey {
+  apiKey: ApiKeyEntity;
+  /** The whole key. Returned once, never stored. */
+  secret: string;
+}
+
+export interface AuthenticatedApiKey {
+  apiKeyId: string;
+  organizationId: string;
+  scopes: ApiKeyScope[];
+}
+
+const KEY_PATTERN = /^(tg_[a-z2-7]{12})_([A-Za-z0-9_-]{43})$/;
+const LAST_USED_GRANULARITY_MS = 60_000; // one write a minute per key, not one per request
+
+function newPrefix(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  return `tg_${Array.from(randomBytes(12), (byte) => alphabet[byte % 32]).join('')}`;
+}
+
+/** API keys: `tg_<12-char prefix>_<43-char secret>`. The prefix finds the row, the SHA-256 proves the secret. */
+export class ApiKeyService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(organizationId: string, name: string, scopes: ApiKeyScope[], createdByUserId: string | null): Promise<CreatedApiKey> {
+    const prefix = newPrefix();
+    const secret = `${prefix}_${newSecretToken()}`;
+    const apiKey = await this.database.inTenant(organizationId, (m) =>
+      m.save(
+        m.create(ApiKeyEntity, {
+          organizationId,
+          name: name.trim(),
+          prefix,
+          secretHash: sha256(secret),
+          scopes: [...new Set(scopes)].sort(),
+          createdByUserId,
+        }),
+      ),
+    );
+    return { apiKey, secret };
+  }
+
+  list(organizationId: string, page: PageRequest): Promise<Page<ApiKeyEntity>> {
+    return this.database.inTenant(organizationId, (m) =>
+      keysetPage(m.createQueryBuilder(ApiKeyEntity, 'key').where('key.organization_id = :organizationId', { organizationId }), 'key', page),
+    );
+  }
+
+  async revoke(organizationId: string, apiKeyId: string): Promise<ApiKeyEntity> {
+    if (!isUuid(apiKeyId)) throw apiKeyErrors.notFound();
+    return this.database.inTenant(organizationId, async (m) => {
+      const apiKey = await m.findOneBy(ApiKeyEntity, { id: apiKeyId, organizationId });
+      if (!apiKey) throw apiKeyErrors.notFound();
+      if (!apiKey.revokedAt) {
+        apiKey.revokedAt = this.clock.now();
+        await m.update(ApiKeyEntity, { id: apiKey.id, revokedAt: IsNull() }, { revokedAt: apiKey.revokedAt });
+      }
+      return apiKey;
+    });
+  }
+
+  /** The key's organization and scopes, or null for anything malformed, unknown or revoked. */
+  async authenticate(rawKey: string): Promise<AuthenticatedApiKey | null> {
+    const match = KEY_PATTERN.exec(rawKey);
+    if (!match) return null;
+    const now = this.clock.now();
+    return this.database.asPlatform(async (m) => {
+      const apiKey = await m.findOneBy(ApiKeyEntity, { prefix: match[1] });
+      if (!apiKey || apiKey.revokedAt || !sameDigest(apiKey.secretHash, sha256(rawKey))) return null;
+      if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
+        await m.update(ApiKeyEntity, { id: apiKey.id }, { lastUsedAt: now });
+      }
+      return { apiKeyId: apiKey.id, organizationId: apiKey.organizationId, scopes: apiKey.scopes };
+    });
+  }
+}

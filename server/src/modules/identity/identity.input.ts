@@ -1,0 +1,36 @@
+import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+
+@InputType()
+export class SignUpInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String, { description: 'At least 10 characters.' })
+  @IsString()
+  @Length(10, 256, { message: 'password must be between 10 and 256 characters' })
+  password: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 100)
+  displayName?: string | null;
+
+  @Field(() => String, { description: 'Name of the first organization, which the new user owns.' })
+  @Length(1, 100, { message: 'organizationName must be between 1 and 100 characters' })
+  organizationName: string;
+}
+
+@InputType()
+export class LogInInput {
+  @Field(() => String)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String)
+  @Length(1, 256)
+  password: string;
+}

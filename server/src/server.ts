@@ -1,0 +1,47 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp } from './app';
+import { ensureBootstrapAdmin } from './bootstrap-admin';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { openDatabase } from './db/open-database';
+import { buildSchema } from './graphql/build-schema';
+import { createServices } from './services';
+
+export interface RunningTollgate {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Boot order: database (embedded when DATABASE_URL is unset) → migrations → services → app → listen. */
+export async function startTollgate(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningTollgate> {
+  const database = await openDatabase(config, logger);
+  try {
+    const services = createServices(config, database.database, clock);
+    await ensureBootstrapAdmin(services, logger);
+    const httpServer = http.createServer();
+    const tollgate = await createApp({ services, schema: await buildSchema(), logger, httpServer });
+    httpServer.on('request', tollgate.app);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, resolve);
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://localhost:${port}`;
+    logger.info({ url, graphql: `${url}/graphql`, embeddedDatabase: !config.database.url }, 'Tollgate is listening');
+
+    return {
+      url,
+      async stop() {
+        // Apollo's drain plugin closes the listener and waits for in-flight requests.
+        await tollgate.stop();
+        httpServer.closeAllConnections();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
