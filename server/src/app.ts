@@ -62,6 +62,8 @@ export async function createApp(options: {
     schema,
     introspection: graphqlLimits.introspection,
     allowBatchedHttpRequests: false,
+    // main.ts owns signal handling: one ordered shutdown (HTTP drain, then pool, then embedded database).
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: graphqlLimits.includeStacktrace,
     plugins: [

@@ -36,8 +36,10 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
       async stop() {
         // Apollo's drain plugin closes the listener and waits for in-flight requests.
         await tollgate.stop();
+        logger.debug('http server drained');
         httpServer.closeAllConnections();
         await database.close();
+        logger.debug('database closed');
       },
     };
   } catch (error) {

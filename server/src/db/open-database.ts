@@ -32,6 +32,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     database: new Database(dataSource),
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
+      logger.debug('connection pool closed');
       await embedded?.stop();
     },
   };

@@ -1,11 +1,11 @@
-import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { IsEmailAddress } from '../../shared/validators';
 import { Field, InputType } from 'type-graphql';
 
 @InputType()
 export class SignUpInput {
   @Field(() => String)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 
   @Field(() => String, { description: 'At least 10 characters.' })
@@ -26,8 +26,7 @@ export class SignUpInput {
 @InputType()
 export class LogInInput {
   @Field(() => String)
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(254)
+  @IsEmailAddress()
   email: string;
 
   @Field(() => String)

@@ -1,4 +1,5 @@
-import { IsEmail, IsEnum, Length } from 'class-validator';
+import { IsEnum, Length } from 'class-validator';
+import { IsEmailAddress } from '../../shared/validators';
 import { Field, InputType } from 'type-graphql';
 import { MembershipRole } from './membership-role';
 
@@ -12,7 +13,7 @@ export class CreateOrganizationInput {
 @InputType()
 export class AddOrganizationMemberInput {
   @Field(() => String, { description: 'An existing user’s email.' })
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmailAddress()
   email: string;
 
   @Field(() => MembershipRole, { defaultValue: MembershipRole.MEMBER })

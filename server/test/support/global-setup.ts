@@ -1,0 +1,43 @@
+import { Client } from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
+
+/**
+ * Chooses the PostgreSQL every integration test uses: DATABASE_URL when set, else the local server on
+ * 127.0.0.1:5432 when it answers, else embedded PGlite servers (one per Jest worker, started here, outside
+ * Jest's sandbox). Test files then make their own database on it (see test-database.ts).
+ */
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function answers(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __tollgateEmbedded: EmbeddedPostgres[] | undefined;
+}
+
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    process.env.TOLLGATE_TEST_DATABASE = `server:${configured}`;
+    return;
+  }
+  if (await answers(LOCAL_POSTGRES)) {
+    process.env.TOLLGATE_TEST_DATABASE = `server:${LOCAL_POSTGRES}`;
+    return;
+  }
+  const workers = Math.max(1, globalConfig.maxWorkers);
+  globalThis.__tollgateEmbedded = await Promise.all(Array.from({ length: workers }, () => startEmbeddedPostgres(undefined)));
+  process.env.TOLLGATE_TEST_DATABASE = `embedded:${globalThis.__tollgateEmbedded.map((e) => e.url).join(',')}`;
+  process.stdout.write(`\nNo PostgreSQL answered at ${LOCAL_POSTGRES}; integration tests use embedded PGlite.\n`);
+}

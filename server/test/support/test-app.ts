@@ -1,0 +1,85 @@
+import type { Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Writable } from 'node:stream';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/app';
+import { ManualClock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { createDataSource, runMigrations } from '../../src/db/data-source';
+import { Database } from '../../src/db/database';
+import { buildSchema } from '../../src/graphql/build-schema';
+import { createLogger } from '../../src/logger';
+import { createServices, type Services } from '../../src/services';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: { code?: string; details?: any; [key: string]: unknown } }>;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** How a request authenticates: a console session cookie, an API key, or nothing. */
+export type Caller = { cookie?: string; apiKey?: string } | undefined;
+
+export interface TestApp {
+  app: Express;
+  services: Services;
+  clock: ManualClock;
+  /** Connected as the database owner (superuser here): for asserting on what is stored. */
+  dataSource: DataSource;
+  testDatabase: TestDatabase;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+let schemaPromise: Promise<GraphQLSchema> | undefined;
+
+/** The real app (real schema, services, PostgreSQL with migrations) in-process, driven over HTTP by supertest. */
+export async function startTestApp(options: { env?: Record<string, string>; logStream?: Writable } = {}): Promise<TestApp> {
+  const testDatabase = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDatabase.url, DB_POOL_MAX: '8', ...options.env });
+  const dataSource = createDataSource({ url: testDatabase.url, poolMax: config.database.poolMax });
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  const clock = new ManualClock(new Date('2026-11-23T12:00:00.000Z'));
+  const services = createServices(config, new Database(dataSource), clock);
+  const logger = createLogger(options.logStream ? 'info' : config.logLevel, options.logStream);
+  schemaPromise ??= buildSchema();
+  const tollgate = await createApp({ services, schema: await schemaPromise, logger });
+
+  return {
+    app: tollgate.app,
+    services,
+    clock,
+    dataSource,
+    testDatabase,
+    async gql(query, variables, caller) {
+      let call = request(tollgate.app).post('/graphql').set('content-type', 'application/json');
+      if (caller?.cookie) call = call.set('cookie', caller.cookie);
+      if (caller?.apiKey) call = call.set('authorization', `Bearer ${caller.apiKey}`);
+      const response = await call.send({ query, variables });
+      return { status: response.status, data: response.body.data, errors: response.body.errors, headers: response.headers };
+    },
+    async close() {
+      await tollgate.stop();
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await testDatabase.drop();
+    },
+  };
+}
+
+/** The session cookie a response set, ready for a Cookie header. */
+export function sessionCookieFrom(response: GraphQLResponse): string {
+  const setCookie = response.headers['set-cookie'];
+  const cookies = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const session = cookies.find((c) => c.startsWith('tollgate_session='));
+  if (!session) throw new Error(`no session cookie in response: ${JSON.stringify(response.errors ?? response.data)}`);
+  return session.split(';')[0]!;
+}
+
+/** The first error's code, for terse assertions. */
+export function errorCode(response: GraphQLResponse): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}
