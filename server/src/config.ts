@@ -38,6 +38,7 @@ const envSchema = z
     GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(50),
     CONSOLE_DIST_DIR: z.string().min(1).default(path.resolve(__dirname, '../../console/dist')),
     SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+    SEED_DEMO_DATA: bool.optional(),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -76,6 +77,8 @@ export interface Config {
   };
   readonly consoleDistDir: string;
   readonly shutdownTimeoutMs: number;
+  /** Load the demo platform when the database has no organization yet. */
+  readonly seedDemoData: boolean;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +131,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     consoleDistDir: env.CONSOLE_DIST_DIR,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    seedDemoData: env.SEED_DEMO_DATA ?? !env.DATABASE_URL,
   };
   return deepFreeze(config);
 }

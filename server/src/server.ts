@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/open-database';
 import { buildSchema } from './graphql/build-schema';
 import { createServices } from './services';
+import { platformIsEmpty, seedDemoPlatform } from './seed/demo-platform';
 
 export interface RunningTollgate {
   url: string;
@@ -20,6 +21,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
   try {
     const services = createServices(config, database.database, clock);
     await ensureBootstrapAdmin(services, logger);
+    if (config.seedDemoData && (await platformIsEmpty(services))) await seedDemoPlatform(services, logger);
     const httpServer = http.createServer();
     const tollgate = await createApp({ services, schema: await buildSchema(), logger, httpServer });
     httpServer.on('request', tollgate.app);

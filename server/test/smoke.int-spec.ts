@@ -1,0 +1,113 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+
+/**
+ * Boots the built product (`node server/dist/main.js`, what `npm start` runs) on the embedded PostgreSQL,
+ * as a user would, and checks it serves the console and GraphQL, stops cleanly on SIGTERM and keeps its data.
+ */
+const mainScript = path.resolve(__dirname, '../dist/main.js');
+
+interface RunningProduct {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  output: () => string;
+}
+
+function productEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...extra };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+async function startProduct(dataDir: string): Promise<RunningProduct> {
+  const child = spawn(process.execPath, [mainScript], { env: productEnv({ EMBEDDED_PG_DATA_DIR: dataDir }) });
+  let output = '';
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`product did not start in 45 s:\n${output}`)), 45_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk;
+      const listening = output.split('\n').find((line) => line.includes('Tollgate is listening'));
+      if (listening) {
+        clearTimeout(timer);
+        resolve(JSON.parse(listening).url);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`product exited with ${code}:\n${output}`)));
+  });
+  return { child, url: url.replace('localhost', '127.0.0.1'), output: () => output };
+}
+
+async function stopProduct(product: RunningProduct): Promise<number | null> {
+  product.child.kill('SIGTERM');
+  const [code] = (await once(product.child, 'exit')) as [number | null];
+  return code;
+}
+
+async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, cookie?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { body: (await response.json()) as { data?: any; errors?: any[] }, setCookie: response.headers.get('set-cookie') };
+}
+
+describe('the built product on the embedded PostgreSQL', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tollgate-smoke-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  beforeAll(() => {
+    if (!fs.existsSync(mainScript)) throw new Error(`${mainScript} is missing: run \`npm run build\` (npm test does it first)`);
+  });
+
+  it('starts, serves console and GraphQL with the demo platform, stops cleanly, and keeps its data across restarts', async () => {
+    const first = await startProduct(dataDir);
+    try {
+      expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+      const page = await fetch(`${first.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/<div id="root">/);
+
+      const logIn = await graphql(first.url, `mutation($i: LogInInput!) { logIn(input: $i) { user { email } } }`, {
+        i: { email: 'owner@acme.test', password: 'tollgate-demo-1' },
+      });
+      expect(logIn.body.errors).toBeUndefined();
+      const cookie = logIn.setCookie!.split(';')[0]!;
+      const me = await graphql(first.url, `{ me { memberships { role organization { name } } } }`, {}, cookie);
+      expect(me.body.data.me.memberships).toEqual([{ role: 'OWNER', organization: { name: 'Acme AI' } }]);
+
+      const signUp = await graphql(first.url, `mutation($i: SignUpInput!) { signUp(input: $i) { user { email } } }`, {
+        i: { email: 'persisted@example.test', password: 'persisted-password', organizationName: 'Persisted' },
+      });
+      expect(signUp.body.errors).toBeUndefined();
+    } finally {
+      expect(await stopProduct(first)).toBe(0);
+    }
+    expect(first.output()).toMatch(/stopped cleanly/);
+    expect(first.output()).not.toMatch(/tollgate-demo-1|persisted-password/);
+
+    const second = await startProduct(dataDir);
+    try {
+      const logIn = await graphql(second.url, `mutation($i: LogInInput!) { logIn(input: $i) { user { email } } }`, {
+        i: { email: 'persisted@example.test', password: 'persisted-password' },
+      });
+      expect(logIn.body.data.logIn.user.email).toBe('persisted@example.test');
+      expect(second.output()).not.toMatch(/demo platform loaded/);
+    } finally {
+      expect(await stopProduct(second)).toBe(0);
+    }
+  });
+
+  it('refuses to start on a bad variable with one line naming it', async () => {
+    const child = spawn(process.execPath, [mainScript], { env: productEnv({ PORT: 'not-a-port' }) });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: PORT .*not-a-port/)]);
+  });
+});
