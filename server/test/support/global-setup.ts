@@ -4,7 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embed
 /**
  * Chooses the PostgreSQL every integration test uses: DATABASE_URL when set, else the local server on
  * 127.0.0.1:5432 when it answers, else embedded PGlite servers (one per Jest worker, started here, outside
- * Jest's sandbox). Test files then make their own database on it (see test-database.ts).
+ * Jest's sandbox; TOLLGATE_TEST_EMBEDDED=1 forces this). Test files then make their own database on it (see test-database.ts).
  */
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -27,12 +27,13 @@ declare global {
 }
 
 export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  const forceEmbedded = process.env.TOLLGATE_TEST_EMBEDDED === '1';
   const configured = process.env.DATABASE_URL;
-  if (configured) {
+  if (configured && !forceEmbedded) {
     process.env.TOLLGATE_TEST_DATABASE = `server:${configured}`;
     return;
   }
-  if (await answers(LOCAL_POSTGRES)) {
+  if (!forceEmbedded && (await answers(LOCAL_POSTGRES))) {
     process.env.TOLLGATE_TEST_DATABASE = `server:${LOCAL_POSTGRES}`;
     return;
   }

@@ -1,0 +1,13 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the console is served by Vite and GraphQL is proxied, so the session cookie stays same-origin.
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/graphql': 'http://localhost:4000' },
+  },
+  build: { outDir: 'dist', emptyOutDir: true },
+});
