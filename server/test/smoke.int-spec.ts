@@ -17,7 +17,7 @@ interface RunningProduct {
 }
 
 function productEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', ...extra };
   delete env.DATABASE_URL;
   return env;
 }

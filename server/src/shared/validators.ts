@@ -13,3 +13,17 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/** A name with something besides spaces in it, at most `max` characters once trimmed. */
+export function IsName(max = 100, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isName',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && value.trim().length >= 1 && value.trim().length <= max,
+        defaultMessage: () => `$property must be between 1 and ${max} characters and not blank`,
+      },
+    },
+    options,
+  );
+}

@@ -40,5 +40,5 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   const workers = Math.max(1, globalConfig.maxWorkers);
   globalThis.__tollgateEmbedded = await Promise.all(Array.from({ length: workers }, () => startEmbeddedPostgres(undefined)));
   process.env.TOLLGATE_TEST_DATABASE = `embedded:${globalThis.__tollgateEmbedded.map((e) => e.url).join(',')}`;
-  process.stdout.write(`\nNo PostgreSQL answered at ${LOCAL_POSTGRES}; integration tests use embedded PGlite.\n`);
+  process.stdout.write(`\nIntegration tests use embedded PGlite (${forceEmbedded ? 'TOLLGATE_TEST_EMBEDDED=1' : `nothing answered at ${LOCAL_POSTGRES}`}).\n`);
 }

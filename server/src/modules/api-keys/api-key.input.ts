@@ -1,11 +1,12 @@
-import { ArrayMinSize, ArrayUnique, IsEnum, Length } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsEnum } from 'class-validator';
+import { IsName } from '../../shared/validators';
 import { Field, InputType } from 'type-graphql';
 import { ApiKeyScope } from './api-key-scope';
 
 @InputType()
 export class CreateApiKeyInput {
   @Field(() => String)
-  @Length(1, 100, { message: 'name must be between 1 and 100 characters' })
+  @IsName()
   name: string;
 
   @Field(() => [ApiKeyScope])

@@ -1,5 +1,5 @@
 import { IsOptional, IsString, Length } from 'class-validator';
-import { IsEmailAddress } from '../../shared/validators';
+import { IsEmailAddress, IsName } from '../../shared/validators';
 import { Field, InputType } from 'type-graphql';
 
 @InputType()
@@ -15,11 +15,11 @@ export class SignUpInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Length(1, 100)
+  @IsName()
   displayName?: string | null;
 
   @Field(() => String, { description: 'Name of the first organization, which the new user owns.' })
-  @Length(1, 100, { message: 'organizationName must be between 1 and 100 characters' })
+  @IsName()
   organizationName: string;
 }
 

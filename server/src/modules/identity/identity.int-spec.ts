@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { errorCode, sessionCookieFrom, startTestApp, type TestApp } from '../../../test/support/test-app';
 import { signUpOwner, uniqueEmail } from '../../../test/support/factories';
 
@@ -92,6 +93,37 @@ describe('identity: sign-up, log-in, log-out, sessions', () => {
     // Another email from the same address is unaffected.
     const other = await signUpOwner(app);
     expect((await app.gql(LOG_IN, { input: { email: other.email, password: other.password } })).errors).toBeUndefined();
+  });
+
+  it('marks the cookie Secure behind an HTTPS proxy when TRUST_PROXY is on', async () => {
+    const proxied = await startTestApp({ env: { TRUST_PROXY: 'true' } });
+    try {
+      const owner = await signUpOwner(proxied);
+      const call = (proto: string) =>
+        request(proxied.app)
+          .post('/graphql')
+          .set('content-type', 'application/json')
+          .set('x-forwarded-proto', proto)
+          .send({ query: LOG_IN, variables: { input: { email: owner.email, password: owner.password } } });
+      expect(String((await call('https')).headers['set-cookie'])).toMatch(/;\s*Secure/i);
+      expect(String((await call('http')).headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('rate limits all log-in attempts per IP address', async () => {
+    const limited = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '4' } });
+    try {
+      const owner = await signUpOwner(limited);
+      const attempt = () => limited.gql(LOG_IN, { input: { email: uniqueEmail('spray'), password: 'guess-password' } });
+      for (let i = 0; i < 4; i++) expect(errorCode(await attempt())).toBe('UNAUTHENTICATED');
+      const blocked = await limited.gql(LOG_IN, { input: { email: owner.email, password: owner.password } });
+      expect(errorCode(blocked)).toBe('RATE_LIMITED');
+      expect(blocked.headers['set-cookie']).toBeUndefined();
+    } finally {
+      await limited.close();
+    }
   });
 
   it('answers me with UNAUTHENTICATED when there is no session or a forged one', async () => {

@@ -1,12 +1,12 @@
-import { IsEnum, Length } from 'class-validator';
-import { IsEmailAddress } from '../../shared/validators';
+import { IsEnum } from 'class-validator';
+import { IsEmailAddress, IsName } from '../../shared/validators';
 import { Field, InputType } from 'type-graphql';
 import { MembershipRole } from './membership-role';
 
 @InputType()
 export class CreateOrganizationInput {
   @Field(() => String)
-  @Length(1, 100, { message: 'name must be between 1 and 100 characters' })
+  @IsName()
   name: string;
 }
 
