@@ -23,10 +23,10 @@ export interface TollgateApp {
 }
 
 async function resolveViewer(req: express.Request, services: Services): Promise<Viewer> {
-  const authorization = req.headers.authorization;
-  if (authorization?.startsWith('Bearer ')) {
-    const apiKey = await services.apiKeys.authenticate(authorization.slice('Bearer '.length).trim());
-    return apiKey ? { kind: 'apiKey', ...apiKey } : { kind: 'anonymous' };
+  const bearer = /^bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+  if (bearer) {
+    const apiKey = await services.apiKeys.authenticate(bearer[1]!.trim());
+    return apiKey ? { kind: 'apiKey', ...apiKey } : { kind: 'anonymous', rejectedApiKey: true };
   }
   const sessionToken: unknown = req.cookies?.[SESSION_COOKIE];
   if (typeof sessionToken === 'string' && sessionToken.length > 0 && sessionToken.length < 200) {

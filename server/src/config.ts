@@ -15,7 +15,6 @@ const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: int(0, 65535).default(4000),
-    PUBLIC_URL: z.string().url().optional(),
     DATABASE_URL: optionalString.pipe(
       z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
     ),
@@ -24,7 +23,15 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-    TRUST_PROXY: bool.default(false),
+    // Express "trust proxy": false, true (every hop: only behind a proxy that overwrites X-Forwarded-For),
+    // a hop count, or a comma list of trusted addresses/subnets.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d{1,2}|[\w.:/,\s-]+)$/, 'must be true, false, a hop count or a list of addresses')
+      .default('false')
+      .transform((v): boolean | number | string[] =>
+        v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((s) => s.trim()).filter(Boolean),
+      ),
     ADMIN_EMAIL: optionalString.pipe(z.string().email().optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     LOGIN_MAX_ATTEMPTS_PER_EMAIL: int(1, 10_000).default(5),
@@ -54,7 +61,6 @@ export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly host: string;
   readonly port: number;
-  readonly publicUrl: string | undefined;
   readonly database: {
     /** Unset: Tollgate starts its embedded PostgreSQL (PGlite). */
     readonly url: string | undefined;
@@ -63,7 +69,7 @@ export interface Config {
   };
   readonly logLevel: string;
   readonly session: { readonly ttlHours: number; readonly cookieSecure: 'auto' | boolean };
-  readonly trustProxy: boolean;
+  readonly trustProxy: boolean | number | string[];
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   readonly loginRateLimit: { readonly perEmail: number; readonly perIp: number; readonly windowSeconds: number };
   readonly graphql: {
@@ -101,7 +107,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     env: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
-    publicUrl: env.PUBLIC_URL,
     database: {
       url: env.DATABASE_URL,
       poolMax: env.DB_POOL_MAX,

@@ -19,7 +19,7 @@ import type { GraphQLContext } from './context';
  */
 export const authChecker: AuthChecker<GraphQLContext> = async ({ args, context }, roles) => {
   const { viewer } = context;
-  if (viewer.kind === 'anonymous') throw identityErrors.notSignedIn();
+  if (viewer.kind === 'anonymous') throw viewer.rejectedApiKey ? apiKeyErrors.invalid() : identityErrors.notSignedIn();
 
   if (roles.includes(PLATFORM_ADMIN)) {
     if (viewer.kind !== 'user' || !viewer.user.isPlatformAdmin) {
@@ -30,7 +30,8 @@ export const authChecker: AuthChecker<GraphQLContext> = async ({ args, context }
 
   const rule = parseTenantRule(roles);
   if (!rule) return true;
-  const requested = (args as { organizationId?: string | null }).organizationId ?? null;
+  // UUIDs compare case-insensitively; PostgreSQL prints them in lower case.
+  const requested = (args as { organizationId?: string | null }).organizationId?.toLowerCase() ?? null;
 
   if (viewer.kind === 'apiKey') {
     if (!rule.apiKeyScope) throw apiKeyErrors.sessionOnly();
@@ -63,5 +64,5 @@ export const authChecker: AuthChecker<GraphQLContext> = async ({ args, context }
 export function organizationIdOf(context: GraphQLContext, organizationId: string | null | undefined): string {
   if (context.viewer.kind === 'apiKey') return context.viewer.organizationId;
   if (!organizationId) throw identityErrors.notSignedIn();
-  return organizationId;
+  return organizationId.toLowerCase();
 }

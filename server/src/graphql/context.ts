@@ -6,7 +6,7 @@ import type { MembershipRole } from '../modules/organizations/membership-role';
 import type { Services } from '../services';
 
 export type Viewer =
-  | { kind: 'anonymous' }
+  | { kind: 'anonymous'; /** A Bearer key was sent but is malformed, unknown or revoked. */ rejectedApiKey?: boolean }
   | { kind: 'user'; user: UserEntity; sessionToken: string }
   | { kind: 'apiKey'; apiKeyId: string; organizationId: string; scopes: ApiKeyScope[] };
 

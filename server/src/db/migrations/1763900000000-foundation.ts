@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { PLATFORM_ROLE, TENANT_ROLE } from '../database';
-import { createRole, enableTenantRowSecurity } from './rls-sql';
+import { createRole, enableTenantRowSecurity, grantRoleToCurrentUser } from './rls-sql';
 
 /** Identity and tenancy: users, sessions, organizations, memberships, API keys; roles and row-level security. */
 export class Foundation1763900000000 implements MigrationInterface {
@@ -9,7 +9,8 @@ export class Foundation1763900000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(createRole(TENANT_ROLE));
     await q.query(createRole(PLATFORM_ROLE));
-    await q.query(`GRANT ${TENANT_ROLE}, ${PLATFORM_ROLE} TO CURRENT_USER`);
+    await q.query(grantRoleToCurrentUser(TENANT_ROLE));
+    await q.query(grantRoleToCurrentUser(PLATFORM_ROLE));
     await q.query(`GRANT USAGE ON SCHEMA public TO ${TENANT_ROLE}, ${PLATFORM_ROLE}`);
     await q.query(`
       CREATE FUNCTION tollgate_current_org() RETURNS uuid LANGUAGE sql STABLE AS
@@ -75,7 +76,8 @@ export class Foundation1763900000000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_api_keys_organization_id ON api_keys (organization_id)`);
 
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON users, sessions, organizations, memberships, api_keys TO ${PLATFORM_ROLE}`);
-    await q.query(`GRANT SELECT ON users TO ${TENANT_ROLE}`);
+    // Tenants see their members' profiles, never password hashes.
+    await q.query(`GRANT SELECT (id, email, display_name, is_platform_admin, created_at, updated_at) ON users TO ${TENANT_ROLE}`);
     await q.query(`GRANT SELECT, UPDATE ON organizations TO ${TENANT_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON memberships, api_keys TO ${TENANT_ROLE}`);
 

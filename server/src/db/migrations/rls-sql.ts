@@ -11,6 +11,16 @@ export function createRole(role: string): string {
     END $$`;
 }
 
+/** Lets the connecting role SET ROLE to `role`; skipped when it already can (e.g. roles pre-created by a DBA). */
+export function grantRoleToCurrentUser(role: string): string {
+  return `
+    DO $$ BEGIN
+      IF NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN
+        EXECUTE format('GRANT ${role} TO %I', current_user);
+      END IF;
+    END $$`;
+}
+
 /**
  * ENABLE and FORCE row-level security on a tenant table: the tenant role sees only rows of
  * `app.current_org`; the platform role sees all; anyone else (the table owner included) sees none.

@@ -59,7 +59,9 @@ export class IdentityService {
   async logIn(emailInput: string, password: string, ip: string): Promise<SignedIn> {
     const email = normaliseEmail(emailInput);
     await this.rateLimiter.assertAllowed(email, ip);
-    const user = await this.database.asPlatform((m) => m.findOneBy(UserEntity, { email }));
+    const user = await this.database.asPlatform((m) =>
+      m.createQueryBuilder(UserEntity, 'user').addSelect('user.passwordHash').where('user.email = :email', { email }).getOne(),
+    );
     const valid = await verifyPassword(user?.passwordHash ?? decoyPasswordHash, password);
     if (!user || !valid) {
       await this.rateLimiter.recordFailure(email);

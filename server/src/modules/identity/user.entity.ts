@@ -12,8 +12,8 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'text', nullable: true })
   displayName: string | null;
 
-  /** argon2id PHC string. Never leaves the identity service. */
-  @Column({ name: 'password_hash', type: 'text' })
+  /** argon2id PHC string. Not selected unless asked for; the tenant role cannot read the column at all. */
+  @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash: string;
 
   /** Platform admins run the whole Tollgate installation; this is not an organization role. */

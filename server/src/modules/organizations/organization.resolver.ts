@@ -46,7 +46,7 @@ export class OrganizationResolver {
     @Arg('input', () => AddOrganizationMemberInput) input: AddOrganizationMemberInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<OrganizationMemberType> {
-    const actorRole = ctx.roleCache.get(organizationId) ?? MembershipRole.MEMBER;
+    const actorRole = ctx.roleCache.get(organizationIdOf(ctx, organizationId)) ?? MembershipRole.MEMBER;
     const member = await ctx.services.organizations.addMember(organizationId, input.email, input.role, actorRole);
     return Object.assign(new OrganizationMemberType(), { user: UserType.from(member.user), role: member.role, joinedAt: member.joinedAt });
   }
