@@ -1,8 +1,34 @@
 import { ApiKeyEntity } from '../modules/api-keys/api-key.entity';
+import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
+import { CreditEventEntity } from '../modules/catalog/credit-event.entity';
+import { CreditProductEntity } from '../modules/catalog/credit-product.entity';
+import { FeatureEntity } from '../modules/catalog/feature.entity';
+import { PlanEntitlementEntity } from '../modules/catalog/plan-entitlement.entity';
+import { PlanVersionEntity } from '../modules/catalog/plan-version.entity';
+import { PlanEntity } from '../modules/catalog/plan.entity';
+import { PlatformSettingEntity } from '../modules/catalog/platform-setting.entity';
 import { SessionEntity } from '../modules/identity/session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
 import { MembershipEntity } from '../modules/organizations/membership.entity';
 import { OrganizationEntity } from '../modules/organizations/organization.entity';
+import { SubscriptionPeriodEntity } from '../modules/subscriptions/subscription-period.entity';
+import { SubscriptionEntity } from '../modules/subscriptions/subscription.entity';
 
 /** Every entity, in one list for the data source. */
-export const entities = [UserEntity, SessionEntity, OrganizationEntity, MembershipEntity, ApiKeyEntity];
+export const entities = [
+  UserEntity,
+  SessionEntity,
+  OrganizationEntity,
+  MembershipEntity,
+  ApiKeyEntity,
+  FeatureEntity,
+  PlanEntity,
+  PlanVersionEntity,
+  PlanEntitlementEntity,
+  CreditEventEntity,
+  CreditProductEntity,
+  PlatformSettingEntity,
+  SubscriptionEntity,
+  SubscriptionPeriodEntity,
+  AuditEntryEntity,
+];

@@ -6,6 +6,10 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** The organization's credit balance cannot cover a consumption; nothing was charged. */
+  INSUFFICIENT_CREDITS = 'INSUFFICIENT_CREDITS',
+  /** A metered limit set to block would be exceeded; nothing was recorded. */
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

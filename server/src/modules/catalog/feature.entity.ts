@@ -1,0 +1,28 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { FeatureKind } from './catalog.enums';
+
+/** Something a plan can grant: a boolean feature or a metered quantity. */
+@Entity({ name: 'features' })
+export class FeatureEntity {
+  @PrimaryColumn({ type: 'text' })
+  key: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'text' })
+  kind: FeatureKind;
+
+  /** What a metered quantity counts, e.g. "messages", "GB". */
+  @Column({ type: 'text', nullable: true })
+  unit: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
