@@ -30,6 +30,7 @@ WORKDIR /app
 # Root node_modules plus any nested under server/ (npm nests a dependency there when versions conflict).
 COPY --from=deps /app ./
 COPY --from=build /app/server/dist server/dist
+COPY --from=build /app/server/catalog server/catalog
 COPY --from=build /app/console/dist console/dist
 RUN mkdir -p /app/.tollgate && chown node:node /app/.tollgate
 # The node user (uid 1000) comes with the official image.

@@ -17,13 +17,14 @@ describe('the first platform admin', () => {
   afterAll(() => app.close());
 
   it('is created from ADMIN_EMAIL/ADMIN_PASSWORD once and never overwritten', async () => {
+    const logger = createLogger('silent');
     const servicesWith = (password: string) =>
       createServices(
         loadConfig({ NODE_ENV: 'test', DATABASE_URL: app.testDatabase.url, ADMIN_EMAIL: 'Root@Example.test', ADMIN_PASSWORD: password }),
         app.services.database,
         app.clock,
+        logger,
       );
-    const logger = createLogger('silent');
     await ensureBootstrapAdmin(servicesWith('first-admin-password'), logger);
     await ensureBootstrapAdmin(servicesWith('second-admin-password'), logger);
 

@@ -46,6 +46,7 @@ const envSchema = z
     CONSOLE_DIST_DIR: z.string().min(1).default(path.resolve(__dirname, '../../console/dist')),
     SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
     SEED_DEMO_DATA: bool.optional(),
+    JOBS_ENABLED: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -85,6 +86,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Load the demo platform when the database has no organization yet. */
   readonly seedDemoData: boolean;
+  /** Run the time-driven jobs (renewals, credit expiry, cleanup) in this process. */
+  readonly jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +140,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     consoleDistDir: env.CONSOLE_DIST_DIR,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     seedDemoData: env.SEED_DEMO_DATA ?? !env.DATABASE_URL,
+    jobsEnabled: env.JOBS_ENABLED,
   };
   return deepFreeze(config);
 }

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase } from './db/open-database';
 import { buildSchema } from './graphql/build-schema';
+import { startJobQueue } from './jobs/job-queue';
 import { createServices } from './services';
 import { platformIsEmpty, seedDemoPlatform } from './seed/demo-platform';
 
@@ -15,13 +16,15 @@ export interface RunningTollgate {
   stop(): Promise<void>;
 }
 
-/** Boot order: database (embedded when DATABASE_URL is unset) → migrations → services → app → listen. */
+/** Boot order: database (embedded when DATABASE_URL is unset) → migrations → services → catalog → jobs → app → listen. */
 export async function startTollgate(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningTollgate> {
   const database = await openDatabase(config, logger);
   try {
-    const services = createServices(config, database.database, clock);
+    const services = createServices(config, database.database, clock, logger);
+    await services.catalog.loadFromFile(undefined, logger);
     await ensureBootstrapAdmin(services, logger);
     if (config.seedDemoData && (await platformIsEmpty(services))) await seedDemoPlatform(services, logger);
+    const jobs = config.jobsEnabled ? await startJobQueue({ url: database.url, services, logger }) : undefined;
     const httpServer = http.createServer();
     const tollgate = await createApp({ services, schema: await buildSchema(), logger, httpServer });
     httpServer.on('request', tollgate.app);
@@ -39,6 +42,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
         // Apollo's drain plugin closes the listener and waits for in-flight requests.
         await tollgate.stop();
         logger.debug('http server drained');
+        await jobs?.stop();
         httpServer.closeAllConnections();
         await database.close();
         logger.debug('database closed');

@@ -1,10 +1,18 @@
+import type { Logger } from 'pino';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { ApiKeyService } from './modules/api-keys/api-key.service';
+import { AuditLogService } from './modules/audit/audit-log.service';
+import { CatalogAdminService } from './modules/catalog/catalog-admin.service';
+import { CatalogService } from './modules/catalog/catalog.service';
+import { CreditLedgerService } from './modules/credits/credit-ledger.service';
+import { PlanAdminService } from './modules/catalog/plan-admin.service';
 import { IdentityService } from './modules/identity/identity.service';
 import { LoginRateLimiter } from './modules/identity/login-rate-limiter';
 import { OrganizationService } from './modules/organizations/organization.service';
+import { SubscriptionRenewalService } from './modules/subscriptions/subscription-renewal.service';
+import { SubscriptionService } from './modules/subscriptions/subscription.service';
 
 /** The composition root: every service, wired once per process (or per test app). */
 export interface Services {
@@ -14,11 +22,30 @@ export interface Services {
   identity: IdentityService;
   organizations: OrganizationService;
   apiKeys: ApiKeyService;
+  catalog: CatalogService;
+  audit: AuditLogService;
+  creditLedger: CreditLedgerService;
+  subscriptions: SubscriptionService;
+  subscriptionRenewal: SubscriptionRenewalService;
+  planAdmin: PlanAdminService;
+  catalogAdmin: CatalogAdminService;
 }
 
-export function createServices(config: Config, database: Database, clock: Clock): Services {
+export function createServices(config: Config, database: Database, clock: Clock, logger: Logger): Services {
   const organizations = new OrganizationService(database);
   const identity = new IdentityService(database, organizations, new LoginRateLimiter(config.loginRateLimit), clock, config.session.ttlHours);
   const apiKeys = new ApiKeyService(database, clock);
-  return { config, database, clock, identity, organizations, apiKeys };
+  const audit = new AuditLogService(database, clock);
+  const catalogAudit = audit;
+  const catalog = new CatalogService(database, catalogAudit);
+  const planAdmin = new PlanAdminService(database, catalog, catalogAudit, clock);
+  const catalogAdmin = new CatalogAdminService(database, catalog, catalogAudit, clock);
+  const creditLedger = new CreditLedgerService(database, audit, clock);
+  const subscriptions = new SubscriptionService(database, creditLedger, audit, clock, logger);
+  const subscriptionRenewal = new SubscriptionRenewalService(database, subscriptions, audit, clock, logger);
+  // Every new organization starts on the free plan, in the transaction that creates it.
+  organizations.onOrganizationCreated((manager, organizationId, ownerUserId) =>
+    subscriptions.startFreePlan(manager, organizationId, { type: 'user', id: ownerUserId }).then(() => undefined),
+  );
+  return { config, database, clock, identity, organizations, apiKeys, catalog, audit, planAdmin, catalogAdmin, creditLedger, subscriptions, subscriptionRenewal };
 }

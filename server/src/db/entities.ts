@@ -7,6 +7,9 @@ import { PlanEntitlementEntity } from '../modules/catalog/plan-entitlement.entit
 import { PlanVersionEntity } from '../modules/catalog/plan-version.entity';
 import { PlanEntity } from '../modules/catalog/plan.entity';
 import { PlatformSettingEntity } from '../modules/catalog/platform-setting.entity';
+import { CreditAlertEntity } from '../modules/credits/credit-alert.entity';
+import { CreditBalanceEntity } from '../modules/credits/credit-balance.entity';
+import { CreditTransactionEntity } from '../modules/credits/credit-transaction.entity';
 import { SessionEntity } from '../modules/identity/session.entity';
 import { UserEntity } from '../modules/identity/user.entity';
 import { MembershipEntity } from '../modules/organizations/membership.entity';
@@ -31,4 +34,7 @@ export const entities = [
   SubscriptionEntity,
   SubscriptionPeriodEntity,
   AuditEntryEntity,
+  CreditTransactionEntity,
+  CreditBalanceEntity,
+  CreditAlertEntity,
 ];

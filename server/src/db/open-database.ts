@@ -6,6 +6,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgre
 
 export interface OpenDatabase {
   database: Database;
+  /** Where the database is, for other clients of it (the job queue). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     throw error;
   }
   return {
+    url,
     database: new Database(dataSource),
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();

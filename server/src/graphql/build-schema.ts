@@ -2,14 +2,20 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema as buildTypeGraphQLSchema } from 'type-graphql';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
+import { CatalogAdminResolver } from '../modules/catalog/catalog-admin.resolver';
+import { CatalogResolver } from '../modules/catalog/catalog.resolver';
+import { PlanAdminResolver } from '../modules/catalog/plan-admin.resolver';
 import { IdentityResolver } from '../modules/identity/identity.resolver';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver';
 import { PlatformAdminResolver } from '../modules/platform-admin/platform-admin.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { CreditsResolver } from '../modules/credits/credits.resolver';
+import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver';
 import { authChecker } from './auth-checker';
 import { errorCodeEnum } from './error-code.enum';
 
 /** The one list of resolvers. */
-export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver] as const;
+export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver] as const;
 
 /** The one schema factory, used by the server, the tests and the schema emitter. */
 export async function buildSchema(): Promise<GraphQLSchema> {

@@ -14,7 +14,7 @@ export async function runCommand(name: string, command: (services: Services, log
     const logger = createLogger(config.logLevel);
     const database = await openDatabase(config, logger);
     try {
-      await command(createServices(config, database.database, systemClock), logger);
+      await command(createServices(config, database.database, systemClock, logger), logger);
     } finally {
       await database.close();
     }

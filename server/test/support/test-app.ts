@@ -44,8 +44,9 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
   await dataSource.initialize();
   await runMigrations(dataSource);
   const clock = new ManualClock(new Date('2026-11-23T12:00:00.000Z'));
-  const services = createServices(config, new Database(dataSource), clock);
   const logger = createLogger(options.logStream ? 'info' : config.logLevel, options.logStream);
+  const services = createServices(config, new Database(dataSource), clock, logger);
+  await services.catalog.loadFromFile();
   schemaPromise ??= buildSchema();
   const tollgate = await createApp({ services, schema: await schemaPromise, logger });
 

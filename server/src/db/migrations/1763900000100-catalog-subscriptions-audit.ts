@@ -118,10 +118,14 @@ export class CatalogSubscriptionsAudit1763900000100 implements MigrationInterfac
         version integer NOT NULL DEFAULT 1,
         created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz(3) NOT NULL DEFAULT now(),
-        CONSTRAINT uq_subscriptions_organization UNIQUE (organization_id),
         CONSTRAINT uq_subscriptions_stripe_subscription UNIQUE (stripe_subscription_id)
       )`);
-    await q.query(`CREATE INDEX ix_subscriptions_period_end ON subscriptions (current_period_end)`);
+    // Ended subscriptions stay as history; exactly one per organization is current.
+    await q.query(`
+      CREATE UNIQUE INDEX uq_subscriptions_current ON subscriptions (organization_id)
+      WHERE status NOT IN ('canceled', 'expired')`);
+    await q.query(`CREATE INDEX ix_subscriptions_organization_id ON subscriptions (organization_id)`);
+    await q.query(`CREATE INDEX ix_subscriptions_due ON subscriptions (current_period_end) WHERE status NOT IN ('canceled', 'expired')`);
     // One row per period an organization entered: the exactly-once guard for period-start work (credit grants).
     await q.query(`
       CREATE TABLE subscription_periods (

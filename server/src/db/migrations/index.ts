@@ -1,5 +1,8 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { CatalogSubscriptionsAudit1763900000100 } from './1763900000100-catalog-subscriptions-audit';
+import { FeatureArchive1763900000200 } from './1763900000200-feature-archive';
+import { CreditLedger1763900000300 } from './1763900000300-credit-ledger';
+import { UsageAndFlags1763900000400 } from './1763900000400-usage-and-flags';
 
 /** Every migration, oldest first. New ones are appended here. */
-export const migrations = [Foundation1763900000000, CatalogSubscriptionsAudit1763900000100];
+export const migrations = [Foundation1763900000000, CatalogSubscriptionsAudit1763900000100, FeatureArchive1763900000200, CreditLedger1763900000300, UsageAndFlags1763900000400];

@@ -24,7 +24,14 @@ export enum BillingInterval {
   YEAR = 'year',
 }
 
+/** Which credits a consumption draws first: bought packs (never expire) or the period's grant (expires). */
+export enum CreditConsumptionOrder {
+  PURCHASED_FIRST = 'purchased_first',
+  SUBSCRIPTION_FIRST = 'subscription_first',
+}
+
 registerEnumType(FeatureKind, { name: 'FeatureKind' });
 registerEnumType(ResetPeriod, { name: 'ResetPeriod', description: 'UTC calendar day or month, the subscription period, or never.' });
 registerEnumType(OverageBehavior, { name: 'OverageBehavior', description: 'BLOCK refuses past the limit; OVERAGE allows and bills it.' });
 registerEnumType(BillingInterval, { name: 'BillingInterval' });
+registerEnumType(CreditConsumptionOrder, { name: 'CreditConsumptionOrder', description: 'Which credits a consumption draws first.' });

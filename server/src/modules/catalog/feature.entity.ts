@@ -20,6 +20,10 @@ export class FeatureEntity {
   @Column({ type: 'text', nullable: true })
   unit: string | null;
 
+  /** Archived features cannot be granted by new plan versions; versions that grant one keep it. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

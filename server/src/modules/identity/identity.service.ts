@@ -88,6 +88,14 @@ export class IdentityService {
     });
   }
 
+  /** Housekeeping job: sessions past their expiry are otherwise only removed when presented. */
+  async deleteExpiredSessions(): Promise<number> {
+    const result = await this.database.asPlatform((m) =>
+      m.createQueryBuilder().delete().from(SessionEntity).where('expires_at <= :now', { now: this.clock.now() }).execute(),
+    );
+    return result.affected ?? 0;
+  }
+
   /** Creates a user with no organization (platform admins, seeding). Returns the existing one untouched if present. */
   async ensureUser(input: { email: string; password: string; isPlatformAdmin: boolean; displayName?: string }): Promise<{ user: UserEntity; created: boolean }> {
     const email = normaliseEmail(input.email);

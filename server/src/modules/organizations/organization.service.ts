@@ -26,9 +26,18 @@ export function slugify(name: string): string {
   return base || 'org';
 }
 
+/** Work another module does when an organization is born (e.g. starting it on the free plan), in the same transaction. */
+export type OrganizationCreatedHook = (manager: EntityManager, organizationId: string, ownerUserId: string) => Promise<void>;
+
 /** Organizations (tenants) and who belongs to them. */
 export class OrganizationService {
+  private readonly createdHooks: OrganizationCreatedHook[] = [];
+
   constructor(private readonly database: Database) {}
+
+  onOrganizationCreated(hook: OrganizationCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
 
   /** Inside a caller's platform transaction: sign-up and "new organization" both land here. */
   async createWithOwner(manager: EntityManager, name: string, ownerUserId: string): Promise<OrganizationEntity> {
@@ -37,6 +46,7 @@ export class OrganizationService {
     const slug = taken ? `${base}-${Math.random().toString(36).slice(2, 8)}` : base;
     const organization = await manager.save(manager.create(OrganizationEntity, { name: name.trim(), slug }));
     await manager.insert(MembershipEntity, { organizationId: organization.id, userId: ownerUserId, role: MembershipRole.OWNER });
+    for (const hook of this.createdHooks) await hook(manager, organization.id, ownerUserId);
     return organization;
   }
 

@@ -2,13 +2,13 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import { BillingInterval } from '../catalog/catalog.enums';
 import { SubscriptionStatus } from './subscription-status';
 
-/** The one current subscription of an organization (unique per organization). */
+/** A subscription; exactly one per organization is current (not canceled/expired), the rest are history. */
 @Entity({ name: 'subscriptions' })
 export class SubscriptionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'organization_id', type: 'uuid', unique: true })
+  @Column({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @Column({ name: 'plan_id', type: 'uuid' })

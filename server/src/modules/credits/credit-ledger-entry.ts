@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Actor } from '../audit/actor';
+import { CreditAlertEntity } from './credit-alert.entity';
+import { MAX_CREDITS } from './credit-rules';
+import { CreditTransactionEntity } from './credit-transaction.entity';
+import { CreditTransactionKind } from './credits.enums';
+import { creditErrors } from './credits.errors';
+
+/** An organization's balance row, locked by this transaction until it ends. */
+export interface LockedBalance {
+  organizationId: string;
+  purchased: number;
+  subscription: number;
+  subscriptionExpiresAt: Date | null;
+  lowBalanceThreshold: number;
+  belowThreshold: boolean;
+}
+
+export interface LedgerEntryDraft {
+  kind: CreditTransactionKind;
+  purchasedDelta?: number;
+  subscriptionDelta?: number;
+  expiresAt?: Date | null;
+  periodStart?: Date | null;
+  eventKey?: string | null;
+  quantity?: number | null;
+  unitCost?: number | null;
+  idempotencyKey?: string | null;
+  requestHash?: string | null;
+  reason?: string | null;
+  metadata?: Record<string, unknown>;
+  actor: Actor;
+}
+
+/**
+ * Locks the organization's balance row (creating it at zero the first time) for the rest of the transaction.
+ * Every ledger writer goes through here, so one organization's entries are applied one at a time and in `seq`
+ * order, while different organizations never wait for each other. ON CONFLICT DO UPDATE takes the row lock and
+ * returns the latest committed values in one statement.
+ */
+export async function lockBalance(manager: EntityManager, organizationId: string, now: Date): Promise<LockedBalance> {
+  const [row] = (await manager.query(
+    `INSERT INTO credit_balances AS b (organization_id, updated_at) VALUES ($1, $2)
+     ON CONFLICT (organization_id) DO UPDATE SET organization_id = b.organization_id
+     RETURNING purchased, subscription, subscription_expires_at, low_balance_threshold, below_threshold`,
+    [organizationId, now],
+  )) as Array<{
+    purchased: number;
+    subscription: number;
+    subscription_expires_at: Date | null;
+    low_balance_threshold: number;
+    below_threshold: boolean;
+  }>;
+  return {
+    organizationId,
+    purchased: row!.purchased,
+    subscription: row!.subscription,
+    subscriptionExpiresAt: row!.subscription_expires_at,
+    lowBalanceThreshold: row!.low_balance_threshold,
+    belowThreshold: row!.below_threshold,
+  };
+}
+
+/**
+ * Appends one ledger entry to a locked balance and moves the balance with it, in the caller's transaction: the
+ * ledger row, the new balance and (when the total just fell below the threshold) one low-balance alert.
+ * `balance` is updated in place so several entries can follow each other in one transaction.
+ */
+export async function appendEntry(manager: EntityManager, balance: LockedBalance, draft: LedgerEntryDraft, now: Date): Promise<CreditTransactionEntity> {
+  const purchasedDelta = draft.purchasedDelta ?? 0;
+  const subscriptionDelta = draft.subscriptionDelta ?? 0;
+  const purchasedAfter = balance.purchased + purchasedDelta;
+  const subscriptionAfter = balance.subscription + subscriptionDelta;
+  // Callers check first and answer with the numbers; this is the last line before the CHECK constraints.
+  if (purchasedAfter < 0 || subscriptionAfter < 0) {
+    throw creditErrors.insufficient(-(purchasedDelta + subscriptionDelta), balance.purchased + balance.subscription);
+  }
+  if (purchasedAfter > MAX_CREDITS || subscriptionAfter > MAX_CREDITS) throw creditErrors.tooLarge('amount');
+
+  const entry = manager.create(CreditTransactionEntity, {
+    id: randomUUID(),
+    organizationId: balance.organizationId,
+    kind: draft.kind,
+    purchasedDelta,
+    subscriptionDelta,
+    purchasedBalanceAfter: purchasedAfter,
+    subscriptionBalanceAfter: subscriptionAfter,
+    expiresAt: draft.expiresAt ?? null,
+    periodStart: draft.periodStart ?? null,
+    eventKey: draft.eventKey ?? null,
+    quantity: draft.quantity ?? null,
+    unitCost: draft.unitCost ?? null,
+    idempotencyKey: draft.idempotencyKey ?? null,
+    requestHash: draft.requestHash ?? null,
+    reason: draft.reason ?? null,
+    actorType: draft.actor.type,
+    actorId: draft.actor.id,
+    metadata: draft.metadata ?? {},
+    createdAt: now,
+  });
+  await manager.insert(CreditTransactionEntity, entry as QueryDeepPartialEntity<CreditTransactionEntity>);
+
+  // A grant starts a new expiry date; every other entry leaves it as it is.
+  const expiresAt = draft.kind === CreditTransactionKind.GRANT ? (draft.expiresAt ?? null) : balance.subscriptionExpiresAt;
+  const belowThreshold = purchasedAfter + subscriptionAfter < balance.lowBalanceThreshold;
+  await manager.query(
+    `UPDATE credit_balances
+     SET purchased = $2, subscription = $3, subscription_expires_at = $4, below_threshold = $5, updated_at = $6
+     WHERE organization_id = $1`,
+    [balance.organizationId, purchasedAfter, subscriptionAfter, expiresAt, belowThreshold, now],
+  );
+  if (belowThreshold && !balance.belowThreshold) {
+    await manager.insert(CreditAlertEntity, {
+      id: randomUUID(),
+      organizationId: balance.organizationId,
+      threshold: balance.lowBalanceThreshold,
+      balance: purchasedAfter + subscriptionAfter,
+      transactionId: entry.id,
+      createdAt: now,
+    });
+  }
+  Object.assign(balance, { purchased: purchasedAfter, subscription: subscriptionAfter, subscriptionExpiresAt: expiresAt, belowThreshold });
+  return entry;
+}

@@ -1,0 +1,13 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../audit/actor';
+
+/** What subscriptions need from the credit ledger at period boundaries (implemented by CreditLedgerService). */
+export interface SubscriptionCreditsPort {
+  /** Expires what is left of the previous grant, then grants `amount` until `periodEnd`; once per (organization, periodStart). */
+  grantSubscriptionCredits(
+    manager: EntityManager,
+    grant: { organizationId: string; periodStart: Date; periodEnd: Date; amount: number; actor: Actor },
+  ): Promise<boolean>;
+  /** Writes off subscription credits that have expired by `at`. */
+  expireSubscriptionCredits(manager: EntityManager, expiry: { organizationId: string; at: Date; actor: Actor }): Promise<unknown>;
+}
