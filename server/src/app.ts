@@ -68,6 +68,7 @@ export async function createApp(options: {
     includeStacktraceInErrorResponses: graphqlLimits.includeStacktrace,
     plugins: [
       ...protection.plugins,
+      services.requestLimits.plugin(), // client apps (API keys): the plan's hourly request limit
       // With a real HTTP server, stop() first stops accepting and waits for in-flight requests.
       ...(options.httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer })] : []),
     ],

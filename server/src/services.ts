@@ -13,6 +13,10 @@ import { LoginRateLimiter } from './modules/identity/login-rate-limiter';
 import { OrganizationService } from './modules/organizations/organization.service';
 import { SubscriptionRenewalService } from './modules/subscriptions/subscription-renewal.service';
 import { SubscriptionService } from './modules/subscriptions/subscription.service';
+import { EntitlementService } from './modules/usage/entitlement.service';
+import { HourlyRequestLimiter } from './modules/usage/hourly-request-limit';
+import { UsageService } from './modules/usage/usage.service';
+import { FeatureFlagService } from './modules/feature-flags/feature-flag.service';
 
 /** The composition root: every service, wired once per process (or per test app). */
 export interface Services {
@@ -29,6 +33,10 @@ export interface Services {
   subscriptionRenewal: SubscriptionRenewalService;
   planAdmin: PlanAdminService;
   catalogAdmin: CatalogAdminService;
+  entitlements: EntitlementService;
+  usage: UsageService;
+  featureFlags: FeatureFlagService;
+  requestLimits: HourlyRequestLimiter;
 }
 
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger): Services {
@@ -47,5 +55,9 @@ export function createServices(config: Config, database: Database, clock: Clock,
   organizations.onOrganizationCreated((manager, organizationId, ownerUserId) =>
     subscriptions.startFreePlan(manager, organizationId, { type: 'user', id: ownerUserId }).then(() => undefined),
   );
-  return { config, database, clock, identity, organizations, apiKeys, catalog, audit, planAdmin, catalogAdmin, creditLedger, subscriptions, subscriptionRenewal };
+  const entitlements = new EntitlementService(database, clock);
+  const usage = new UsageService(database, clock);
+  const featureFlags = new FeatureFlagService(database, audit, clock);
+  const requestLimits = new HourlyRequestLimiter(entitlements, clock);
+  return { config, database, clock, identity, organizations, apiKeys, catalog, audit, planAdmin, catalogAdmin, creditLedger, subscriptions, subscriptionRenewal, entitlements, usage, featureFlags, requestLimits };
 }

@@ -16,6 +16,10 @@ import { MembershipEntity } from '../modules/organizations/membership.entity';
 import { OrganizationEntity } from '../modules/organizations/organization.entity';
 import { SubscriptionPeriodEntity } from '../modules/subscriptions/subscription-period.entity';
 import { SubscriptionEntity } from '../modules/subscriptions/subscription.entity';
+import { UsageEventEntity } from '../modules/usage/usage-event.entity';
+import { UsageCounterEntity } from '../modules/usage/usage-counter.entity';
+import { FeatureFlagEntity } from '../modules/feature-flags/feature-flag.entity';
+import { FeatureFlagOverrideEntity } from '../modules/feature-flags/feature-flag-override.entity';
 
 /** Every entity, in one list for the data source. */
 export const entities = [
@@ -37,4 +41,8 @@ export const entities = [
   CreditTransactionEntity,
   CreditBalanceEntity,
   CreditAlertEntity,
+  UsageEventEntity,
+  UsageCounterEntity,
+  FeatureFlagEntity,
+  FeatureFlagOverrideEntity,
 ];

@@ -11,13 +11,14 @@ export class UsageAndFlags1763900000400 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // The window a usage event counts in: UTC day or month, the subscription period, or one window for ever.
-    // One definition used by every statement (single checks and set-based batches), so counts always agree.
+    // One definition used by every statement (single checks and set-based batches), so counts always agree; a
+    // set-returning SQL function so the planner inlines it.
     // Without a subscription a billing period is the calendar month. Late reports (before the current period)
     // count in the current period: a closed, possibly invoiced, period is never reopened. After a period ended but
     // before the renewal moved it, the next period starts where the last one ended (the renewal agrees).
     await q.query(`
-      CREATE FUNCTION tollgate_usage_window(reset_period text, at timestamptz, period_start timestamptz, period_end timestamptz,
-                                            OUT window_start timestamptz, OUT window_end timestamptz)
+      CREATE FUNCTION tollgate_usage_window(reset_period text, at timestamptz, period_start timestamptz, period_end timestamptz)
+      RETURNS TABLE (window_start timestamptz, window_end timestamptz)
       LANGUAGE sql STABLE PARALLEL SAFE AS $$
         SELECT
           CASE reset_period

@@ -6,6 +6,7 @@ import type { Page, PageRequest } from '../../shared/pagination';
 import { isUuid } from '../../shared/uuid';
 import { type Actor, systemActor } from '../audit/actor';
 import type { AuditLogService } from '../audit/audit-log.service';
+import { CONSUMPTION_ORDER_SETTING } from '../catalog/catalog-rules';
 import type { SubscriptionCreditsPort } from '../subscriptions/subscription-credits.port';
 import { type CreditBalanceView, type CreditTransactionFilter, balanceView, transactionsPage } from './credit-history';
 import { type LockedBalance, appendEntry, lockBalance } from './credit-ledger-entry';
@@ -365,9 +366,9 @@ async function assertOrganizationExists(manager: EntityManager, organizationId: 
 /** The event's unit cost (null: unknown or inactive) and the platform's consumption order, in one round trip. */
 async function consumptionPricing(manager: EntityManager, eventKey: string) {
   const [row] = (await manager.query(
-    `SELECT e.credit_cost, (SELECT s.value #>> '{}' FROM platform_settings s WHERE s.key = 'credit_consumption_order') AS consumption_order
+    `SELECT e.credit_cost, (SELECT s.value #>> '{}' FROM platform_settings s WHERE s.key = $2) AS consumption_order
      FROM credit_events e WHERE e.key = $1 AND e.active`,
-    [eventKey],
+    [eventKey, CONSUMPTION_ORDER_SETTING],
   )) as Array<{ credit_cost: number; consumption_order: string | null }>;
   return row ? { creditCost: row.credit_cost, order: consumptionOrderOf(row.consumption_order) } : null;
 }

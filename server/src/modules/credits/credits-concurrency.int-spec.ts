@@ -23,7 +23,9 @@ describe('credit ledger under concurrency', () => {
   let apiKeys: string[];
 
   beforeAll(async () => {
-    app = await startTestApp({ env: { DB_POOL_MAX: '40' } });
+    // Embedded PGlite accepts 32 connections (and runs one transaction at a time anyway).
+    const embedded = process.env.TOLLGATE_TEST_DATABASE?.startsWith('embedded:');
+    app = await startTestApp({ env: { DB_POOL_MAX: embedded ? '24' : '40' } });
     owner = await signUpOwner(app, 'Busy Co');
     apiKeys = await Promise.all([1, 2, 3, 4].map(async () => (await createApiKey(app, owner, ['USAGE_WRITE'])).secret));
   });

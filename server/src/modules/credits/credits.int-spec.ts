@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { systemActor } from '../../modules/audit/actor';
+import { systemActor } from '../audit/actor';
 import { auditEntries } from '../../../test/support/catalog';
 import {
   BALANCE,
@@ -11,7 +11,7 @@ import {
   storedBalance,
   transactionCount,
 } from '../../../test/support/credits';
-import { addMember, createApiKey, signUpOwner, type SignedUpUser } from '../../../test/support/factories';
+import { createApiKey, signUpOwner, type SignedUpUser } from '../../../test/support/factories';
 import { errorCode, startTestApp, type TestApp } from '../../../test/support/test-app';
 
 describe('credit ledger', () => {

@@ -1,0 +1,66 @@
+import { errorCode, sessionCookieFrom, startTestApp, type TestApp } from '../../../test/support/test-app';
+import { addMember, signUpOwner } from '../../../test/support/factories';
+
+const AUDIT = `query($o: ID!, $f: AuditFilterInput, $after: String) {
+  auditLog(organizationId: $o, filter: $f, first: 2, after: $after) {
+    nodes { organizationId actorType actorId action targetType before after createdAt } pageInfo { endCursor hasNextPage } } }`;
+const ADMIN_AUDIT = `query($f: AdminAuditFilterInput) { adminAuditLog(filter: $f, first: 100) { nodes { organizationId action actorType } } }`;
+
+describe('audit log', () => {
+  let app: TestApp;
+  let admin: { cookie: string };
+  beforeAll(async () => {
+    app = await startTestApp();
+    await app.services.identity.ensureUser({ email: 'audit-admin@example.test', password: 'audit-admin-pw', isPlatformAdmin: true });
+    admin = { cookie: sessionCookieFrom(await app.gql(`mutation($i: LogInInput!) { logIn(input: $i) { user { id } } }`, { i: { email: 'audit-admin@example.test', password: 'audit-admin-pw' } })) };
+  });
+  afterAll(() => app.close());
+
+  it('shows an organization its own billing changes with who made them, filtered and paginated', async () => {
+    const owner = await signUpOwner(app);
+    await app.gql(`mutation($o: ID!) { adminChangePlan(organizationId: $o, input: { planKey: "pro", interval: MONTH }) { outcome } }`, { o: owner.organizationId }, admin);
+    await app.gql(`mutation($o: ID!) { cancelSubscription(organizationId: $o, atPeriodEnd: true) { status } }`, { o: owner.organizationId }, { cookie: owner.cookie });
+
+    const first = await app.gql(AUDIT, { o: owner.organizationId }, { cookie: owner.cookie });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.auditLog.nodes).toHaveLength(2);
+    expect(first.data!.auditLog.pageInfo.hasNextPage).toBe(true);
+    const rest = await app.gql(AUDIT, { o: owner.organizationId, after: first.data!.auditLog.pageInfo.endCursor }, { cookie: owner.cookie });
+    const actions = [...first.data!.auditLog.nodes, ...rest.data!.auditLog.nodes].map((n: { action: string }) => n.action);
+    expect(actions).toEqual(expect.arrayContaining(['subscription.started', 'credits.granted', 'subscription.upgraded', 'subscription.cancel_scheduled']));
+
+    const filtered = await app.gql(AUDIT, { o: owner.organizationId, f: { action: 'subscription.cancel_scheduled' } }, { cookie: owner.cookie });
+    expect(filtered.data!.auditLog.nodes).toEqual([
+      expect.objectContaining({ actorType: 'USER', actorId: owner.userId, targetType: 'subscription', before: expect.objectContaining({ cancelAtPeriodEnd: false }), after: expect.objectContaining({ cancelAtPeriodEnd: true }) }),
+    ]);
+    const upgrade = await app.gql(AUDIT, { o: owner.organizationId, f: { action: 'subscription.upgraded' } }, { cookie: owner.cookie });
+    expect(upgrade.data!.auditLog.nodes[0].actorType).toBe('USER');
+    expect(upgrade.data!.auditLog.nodes[0].actorId).not.toBe(owner.userId);
+  });
+
+  it('keeps tenants to their own entries and gives platform admins all of them', async () => {
+    const a = await signUpOwner(app, 'Audit A');
+    const b = await signUpOwner(app, 'Audit B');
+    expect(errorCode(await app.gql(AUDIT, { o: b.organizationId }, { cookie: a.cookie }))).toBe('FORBIDDEN');
+    const member = await addMember(app, a, 'MEMBER');
+    expect((await app.gql(AUDIT, { o: a.organizationId }, { cookie: member.cookie })).errors).toBeUndefined();
+    expect(errorCode(await app.gql(ADMIN_AUDIT, {}, { cookie: a.cookie }))).toBe('FORBIDDEN');
+
+    const all = await app.gql(ADMIN_AUDIT, { f: { organizationId: b.organizationId } }, admin);
+    const orgs = new Set(all.data!.adminAuditLog.nodes.map((n: { organizationId: string }) => n.organizationId));
+    expect([...orgs]).toEqual([b.organizationId]);
+    const platformWide = await app.gql(ADMIN_AUDIT, { f: { action: 'catalog.loaded' } }, admin);
+    expect(platformWide.data!.adminAuditLog.nodes[0]).toMatchObject({ organizationId: null, actorType: 'SYSTEM' });
+  });
+
+  it('cannot be changed or deleted, even by the database owner', async () => {
+    await expect(app.dataSource.query(`UPDATE audit_entries SET action = 'forged'`)).rejects.toThrow(/append-only/);
+    await expect(app.dataSource.query(`DELETE FROM audit_entries`)).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses a malformed filter with BAD_USER_INPUT', async () => {
+    const owner = await signUpOwner(app);
+    const response = await app.gql(AUDIT, { o: owner.organizationId, f: { action: 'DROP TABLE' } }, { cookie: owner.cookie });
+    expect(errorCode(response)).toBe('BAD_USER_INPUT');
+  });
+});

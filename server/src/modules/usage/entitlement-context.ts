@@ -1,0 +1,203 @@
+import type { EntityManager } from 'typeorm';
+import { FeatureKind, OverageBehavior, ResetPeriod } from '../catalog/catalog.enums';
+import { FREE_PLAN_KEY } from '../catalog/catalog-rules';
+import { grantsPlanAccess } from '../subscriptions/subscription-state';
+import { SubscriptionStatus } from '../subscriptions/subscription-status';
+import { type RecordedFacts, answerFromRecorded, type EntitlementAnswer } from './usage-answer';
+
+/**
+ * What an organization's plan grants, read straight from the catalog and the subscription in one statement
+ * (this is on every check's path). The plan is the current subscription's version when its status grants access
+ * (see grantsPlanAccess), otherwise the free plan's current version; windows come from tollgate_usage_window.
+ * Parameter $1 is always the organization id.
+ */
+const GRANTING_STATUSES = Object.values(SubscriptionStatus)
+  .filter(grantsPlanAccess)
+  .map((status) => `'${status}'`)
+  .join(', ');
+
+const TERMS = `
+  terms AS (
+    SELECT plan_version_id, period_start, period_end FROM (
+      SELECT s.plan_version_id, s.current_period_start AS period_start, s.current_period_end AS period_end, 0 AS preference
+      FROM subscriptions s
+      WHERE s.organization_id = $1 AND s.status IN (${GRANTING_STATUSES})
+      UNION ALL
+      SELECT p.current_version_id, NULL, NULL, 1 FROM plans p WHERE p.key = '${FREE_PLAN_KEY}'
+    ) candidates
+    ORDER BY preference
+    LIMIT 1
+  )`;
+
+/** $2 feature key, $3 now, $4 idempotency key (null for a plain check). */
+export const FEATURE_CONTEXT_SQL = `
+  WITH ${TERMS}
+  SELECT f.kind, e.id IS NOT NULL AS entitled, e.limit_value, e.overage, w.window_start, w.window_end,
+         COALESCE(c.used, 0) AS used, ev.request_hash AS replay_hash, ev.result AS replay_result
+  FROM features f
+  LEFT JOIN terms t ON true
+  LEFT JOIN plan_entitlements e ON e.plan_version_id = t.plan_version_id AND e.feature_key = f.key AND e.enabled
+  LEFT JOIN LATERAL tollgate_usage_window(COALESCE(e.reset_period, 'never'), $3::timestamptz, t.period_start, t.period_end) w
+    ON e.id IS NOT NULL AND f.kind = 'metered'
+  LEFT JOIN usage_counters c ON c.organization_id = $1 AND c.feature_key = f.key AND c.window_start = w.window_start
+  LEFT JOIN usage_events ev ON ev.organization_id = $1 AND ev.idempotency_key = $4::text
+  WHERE f.key = $2::text`;
+
+/** $2 feature keys: what a batch needs to place each event in its window (computed per event, in SQL). */
+const FEATURES_CONTEXT_SQL = `
+  WITH ${TERMS}
+  SELECT f.key, f.kind, e.id IS NOT NULL AS entitled, e.limit_value, COALESCE(e.reset_period, 'never') AS reset_period,
+         e.overage, t.period_start, t.period_end
+  FROM features f
+  LEFT JOIN terms t ON true
+  LEFT JOIN plan_entitlements e ON e.plan_version_id = t.plan_version_id AND e.feature_key = f.key AND e.enabled
+  WHERE f.key = ANY($2::text[])`;
+
+/** $2 now: every entitlement of the plan with the current window's usage (the console's usage bars). */
+const PLAN_ENTITLEMENTS_SQL = `
+  WITH ${TERMS}
+  SELECT p.key AS plan_key, p.name AS plan_name, v.version AS plan_version, v.hourly_request_limit,
+         f.key AS feature_key, f.name AS feature_name, f.unit, f.kind, e.enabled, e.limit_value, e.reset_period, e.overage,
+         w.window_end, COALESCE(c.used, 0) AS used
+  FROM terms t
+  JOIN plan_versions v ON v.id = t.plan_version_id
+  JOIN plans p ON p.id = v.plan_id
+  LEFT JOIN plan_entitlements e ON e.plan_version_id = v.id
+  LEFT JOIN features f ON f.key = e.feature_key
+  LEFT JOIN LATERAL tollgate_usage_window(COALESCE(e.reset_period, 'never'), $2::timestamptz, t.period_start, t.period_end) w
+    ON e.enabled AND f.kind = 'metered'
+  LEFT JOIN usage_counters c ON c.organization_id = $1 AND c.feature_key = f.key AND c.window_start = w.window_start
+  ORDER BY f.key`;
+
+const REQUEST_LIMIT_SQL = `
+  WITH ${TERMS}
+  SELECT v.hourly_request_limit FROM terms t JOIN plan_versions v ON v.id = t.plan_version_id`;
+
+/** A stored answer for an idempotency key, with the request it is bound to. */
+export interface StoredAnswer {
+  requestHash: string;
+  answer: EntitlementAnswer;
+}
+
+export interface FeatureContext {
+  kind: FeatureKind;
+  /** The plan grants the feature (metered: with the terms below; boolean: it is on). */
+  entitled: boolean;
+  limit: number | null;
+  overage: boolean;
+  windowStart: Date | null;
+  windowEnd: Date | null;
+  used: number;
+  replay: StoredAnswer | null;
+}
+
+export interface BatchFeatureContext {
+  key: string;
+  kind: FeatureKind;
+  entitled: boolean;
+  limit: number | null;
+  resetPeriod: ResetPeriod;
+  overage: boolean;
+  periodStart: Date | null;
+  periodEnd: Date | null;
+}
+
+export interface PlanEntitlementRow {
+  featureKey: string;
+  featureName: string;
+  unit: string | null;
+  kind: FeatureKind;
+  enabled: boolean;
+  limit: number | null;
+  resetPeriod: ResetPeriod | null;
+  overage: OverageBehavior;
+  used: number;
+  resetsAt: Date | null;
+}
+
+export interface PlanEntitlements {
+  planKey: string;
+  planName: string;
+  planVersion: number;
+  hourlyRequestLimit: number | null;
+  features: PlanEntitlementRow[];
+}
+
+const numberOrNull = (value: string | number | null): number | null => (value === null ? null : Number(value));
+
+export function storedAnswerOf(hash: string | null, result: RecordedFacts | null): StoredAnswer | null {
+  return hash === null || result === null ? null : { requestHash: hash, answer: answerFromRecorded(result) };
+}
+
+/** One statement: the feature, the plan's terms for it, the current window's count and any earlier use of the key. */
+export async function readFeatureContext(
+  manager: EntityManager,
+  organizationId: string,
+  featureKey: string,
+  now: Date,
+  idempotencyKey: string | null,
+): Promise<FeatureContext | null> {
+  const [row] = await manager.query(FEATURE_CONTEXT_SQL, [organizationId, featureKey, now, idempotencyKey]);
+  if (!row) return null;
+  return {
+    kind: row.kind,
+    entitled: row.entitled,
+    limit: numberOrNull(row.limit_value),
+    overage: row.overage === OverageBehavior.OVERAGE,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    used: Number(row.used),
+    replay: storedAnswerOf(row.replay_hash, row.replay_result),
+  };
+}
+
+export async function readFeatureContexts(manager: EntityManager, organizationId: string, featureKeys: string[]): Promise<Map<string, BatchFeatureContext>> {
+  const rows: any[] = await manager.query(FEATURES_CONTEXT_SQL, [organizationId, featureKeys]);
+  return new Map(
+    rows.map((row) => [
+      row.key,
+      {
+        key: row.key,
+        kind: row.kind,
+        entitled: row.entitled,
+        limit: numberOrNull(row.limit_value),
+        resetPeriod: row.reset_period,
+        overage: row.overage === OverageBehavior.OVERAGE,
+        periodStart: row.period_start,
+        periodEnd: row.period_end,
+      },
+    ]),
+  );
+}
+
+export async function readPlanEntitlements(manager: EntityManager, organizationId: string, now: Date): Promise<PlanEntitlements | null> {
+  const rows: any[] = await manager.query(PLAN_ENTITLEMENTS_SQL, [organizationId, now]);
+  if (rows.length === 0) return null;
+  const [first] = rows;
+  return {
+    planKey: first.plan_key,
+    planName: first.plan_name,
+    planVersion: first.plan_version,
+    hourlyRequestLimit: first.hourly_request_limit,
+    features: rows
+      .filter((row) => row.feature_key !== null)
+      .map((row) => ({
+        featureKey: row.feature_key,
+        featureName: row.feature_name,
+        unit: row.unit,
+        kind: row.kind,
+        enabled: row.enabled,
+        limit: numberOrNull(row.limit_value),
+        resetPeriod: row.reset_period,
+        overage: row.overage,
+        used: Number(row.used),
+        resetsAt: row.window_end,
+      })),
+  };
+}
+
+/** The plan's client-app requests per hour; null: unlimited (or no plan at all). */
+export async function readHourlyRequestLimit(manager: EntityManager, organizationId: string): Promise<number | null> {
+  const [row] = await manager.query(REQUEST_LIMIT_SQL, [organizationId]);
+  return row?.hourly_request_limit ?? null;
+}

@@ -1,0 +1,83 @@
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Clock } from '../../clock';
+import type { GraphQLContext } from '../../graphql/context';
+import type { EntitlementService } from './entitlement.service';
+import { usageErrors } from './usage.errors';
+
+/** How long an organization's plan limit is trusted before it is read again (a plan change shows within this). */
+const LIMIT_CACHE_MS = 60_000;
+const MAX_CACHED_ORGANIZATIONS = 10_000;
+const HOUR_SECONDS = 3_600;
+
+/**
+ * Client-app (API key) GraphQL operations per organization per hour, as the plan version's
+ * hourly_request_limit says (null: unlimited). One fixed window per organization (rate-limiter-flexible);
+ * the count is kept while the plan changes, and each limit is compared against it. In memory, per process,
+ * like the sign-in limits.
+ */
+export class HourlyRequestLimiter {
+  private readonly counts = new RateLimiterMemory({ keyPrefix: 'org_hourly_requests', points: 2 ** 31 - 1, duration: HOUR_SECONDS });
+  private readonly limits = new Map<string, { limit: Promise<number | null>; expiresAt: number }>();
+
+  constructor(
+    private readonly entitlements: EntitlementService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The Apollo Server plugin that applies this limiter (see hourlyRequestLimitPlugin). */
+  plugin(): ApolloServerPlugin<GraphQLContext> {
+    return hourlyRequestLimitPlugin(this);
+  }
+
+  /** Counts one operation; null when it may run, otherwise how long to wait. */
+  async admit(organizationId: string): Promise<{ retryAfterSeconds: number } | null> {
+    const limit = await this.limitOf(organizationId);
+    if (limit === null) return null;
+    const state = await this.counts.consume(organizationId, 1);
+    if (state.consumedPoints <= limit) return null;
+    return { retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
+  }
+
+  private limitOf(organizationId: string): Promise<number | null> {
+    const now = this.clock.now().getTime();
+    const cached = this.limits.get(organizationId);
+    if (cached && cached.expiresAt > now) return cached.limit;
+    if (this.limits.size >= MAX_CACHED_ORGANIZATIONS) this.limits.clear();
+    // The promise is cached, so concurrent first requests share one read; a failed read is not kept.
+    const limit = this.entitlements.hourlyRequestLimit(organizationId);
+    this.limits.set(organizationId, { limit, expiresAt: now + LIMIT_CACHE_MS });
+    limit.catch(() => this.limits.delete(organizationId));
+    return limit;
+  }
+}
+
+/**
+ * Installed as an Apollo Server plugin: it runs once per operation, after the viewer is known and before any
+ * resolver, and can answer with HTTP 429 and Retry-After (a per-field type-graphql middleware would run for
+ * every field of every response). The body has the shape every Tollgate error has.
+ */
+export function hourlyRequestLimitPlugin(limiter: HourlyRequestLimiter): ApolloServerPlugin<GraphQLContext> {
+  const listener: GraphQLRequestListener<GraphQLContext> = {
+    async responseForOperation({ contextValue }) {
+      const { viewer } = contextValue;
+      if (viewer.kind !== 'apiKey') return null;
+      let refusal: { retryAfterSeconds: number } | null;
+      try {
+        refusal = await limiter.admit(viewer.organizationId);
+      } catch (error) {
+        // Limiting is protection, not correctness: if the plan cannot be read, the operation itself will say so.
+        contextValue.logger.error({ err: error }, 'hourly request limit unavailable; request let through');
+        return null;
+      }
+      if (!refusal) return null;
+      const error = usageErrors.rateLimited(refusal.retryAfterSeconds);
+      return {
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(refusal.retryAfterSeconds)]]) },
+        body: { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }] } },
+      };
+    },
+  };
+  return { requestDidStart: async () => listener };
+}

@@ -1,0 +1,150 @@
+import { registerEnumType } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../shared/domain-error';
+import type { ErrorCode } from '../../shared/error-code';
+import { FeatureKind } from '../catalog/catalog.enums';
+import { type BatchFeatureContext, readFeatureContexts, storedAnswerOf, type StoredAnswer } from './entitlement-context';
+import { type EntitlementAnswer, answerFromRecorded } from './usage-answer';
+import { MAX_EVENT_AGE_MS, MAX_EVENT_SKEW_MS, type NormalisedUsage, type UsageRequest, normaliseUsage } from './usage-request';
+import { EXISTING_KEYS_SQL, RECORD_BATCH_SQL } from './usage-sql';
+import { IdempotencyRace, usageErrors } from './usage.errors';
+
+export interface BatchEvent extends UsageRequest {
+  /** When the usage happened (default: now); it counts in the window that contains this moment. */
+  occurredAt?: Date | null;
+}
+
+export enum UsageEventStatus {
+  RECORDED = 'RECORDED',
+  /** The idempotency key was already recorded (earlier, or earlier in this batch) for the same request. */
+  DUPLICATE = 'DUPLICATE',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(UsageEventStatus, { name: 'UsageEventStatus' });
+
+export interface BatchEventResult {
+  index: number;
+  idempotencyKey: string;
+  status: UsageEventStatus;
+  /** The entitlement after the event (RECORDED) or as first recorded (DUPLICATE). */
+  answer: EntitlementAnswer | null;
+  error: { code: ErrorCode; message: string; field: string | null } | null;
+}
+
+interface Candidate {
+  index: number;
+  usage: NormalisedUsage;
+  occurredAt: Date;
+}
+
+interface Accepted extends Candidate {
+  context: BatchFeatureContext;
+}
+
+const rejected = (index: number, idempotencyKey: unknown, error: DomainError): BatchEventResult => {
+  const fields = error.details?.fields as Array<{ field: string }> | undefined;
+  return {
+    index,
+    idempotencyKey: typeof idempotencyKey === 'string' ? idempotencyKey : '',
+    status: UsageEventStatus.REJECTED,
+    answer: null,
+    error: { code: error.code, message: error.message, field: fields?.[0]?.field ?? null },
+  };
+};
+
+function checkOccurredAt(occurredAt: Date | null | undefined, now: Date, prefix: string): Date {
+  if (occurredAt === null || occurredAt === undefined) return now;
+  const at = occurredAt.getTime();
+  if (Number.isNaN(at) || at < now.getTime() - MAX_EVENT_AGE_MS || at > now.getTime() + MAX_EVENT_SKEW_MS) {
+    throw usageErrors.invalid(`${prefix}occurredAt`, 'occurredAt must be within the last 35 days (and not in the future)');
+  }
+  return occurredAt;
+}
+
+async function existingAnswers(manager: EntityManager, organizationId: string, keys: string[]): Promise<Map<string, StoredAnswer>> {
+  if (keys.length === 0) return new Map();
+  const rows: any[] = await manager.query(EXISTING_KEYS_SQL, [organizationId, keys]);
+  return new Map(rows.map((row) => [row.idempotency_key as string, storedAnswerOf(row.request_hash, row.result)!]));
+}
+
+/**
+ * Records a batch inside the caller's tenant transaction: two reads (features and plan terms; keys already
+ * used), rules per event in memory, then one set-based statement for every accepted event. A key used again
+ * within the batch is a DUPLICATE of its first use (or a CONFLICT when the request differs).
+ */
+export async function recordBatch(manager: EntityManager, organizationId: string, events: BatchEvent[], now: Date): Promise<BatchEventResult[]> {
+  const results: BatchEventResult[] = new Array(events.length);
+  const candidates: Candidate[] = [];
+  events.forEach((event, index) => {
+    try {
+      const prefix = `events.${index}.`;
+      candidates.push({ index, usage: normaliseUsage(event, prefix), occurredAt: checkOccurredAt(event.occurredAt, now, prefix) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results[index] = rejected(index, event?.idempotencyKey, error);
+    }
+  });
+
+  const contexts = await readFeatureContexts(manager, organizationId, [...new Set(candidates.map((c) => c.usage.featureKey))]);
+  const stored = await existingAnswers(manager, organizationId, [...new Set(candidates.map((c) => c.usage.idempotencyKey))]);
+  const firstUse = new Map<string, Candidate>();
+  const repeats: Array<{ index: number; of: number }> = [];
+  const accepted: Accepted[] = [];
+  for (const candidate of candidates) {
+    const { index, usage } = candidate;
+    const key = usage.idempotencyKey;
+    const earlier = stored.get(key);
+    const first = firstUse.get(key);
+    if (earlier || first) {
+      const sameRequest = (earlier?.requestHash ?? first?.usage.requestHash) === usage.requestHash;
+      if (!sameRequest) results[index] = rejected(index, key, usageErrors.idempotencyConflict());
+      else if (earlier) results[index] = { index, idempotencyKey: key, status: UsageEventStatus.DUPLICATE, answer: earlier.answer, error: null };
+      else repeats.push({ index, of: first!.index });
+      continue;
+    }
+    firstUse.set(key, candidate);
+    const context = contexts.get(usage.featureKey);
+    if (!context) results[index] = rejected(index, key, usageErrors.unknownFeature(usage.featureKey));
+    else if (context.kind === FeatureKind.BOOLEAN) results[index] = rejected(index, key, usageErrors.notMetered(usage.featureKey));
+    else if (!context.entitled) results[index] = rejected(index, key, usageErrors.notEntitled(usage.featureKey));
+    else accepted.push({ ...candidate, context });
+  }
+
+  if (accepted.length > 0) {
+    const { periodStart, periodEnd } = accepted[0]!.context;
+    const rows: any[] = await manager.query(RECORD_BATCH_SQL, [
+      organizationId,
+      accepted.map((a) => a.index),
+      accepted.map((a) => a.usage.featureKey),
+      accepted.map((a) => a.usage.quantity),
+      accepted.map((a) => a.usage.idempotencyKey),
+      accepted.map((a) => a.usage.requestHash),
+      accepted.map((a) => JSON.stringify(a.usage.metadata)),
+      accepted.map((a) => a.occurredAt),
+      accepted.map((a) => a.context.resetPeriod),
+      accepted.map((a) => a.context.limit),
+      accepted.map((a) => a.context.overage),
+      periodStart,
+      periodEnd,
+      now,
+    ]);
+    for (const row of rows) {
+      // A concurrent request recorded one of these keys first: roll everything back and start again.
+      if (!row.recorded) throw new IdempotencyRace();
+      const answer = answerFromRecorded({
+        featureKey: row.feature_key,
+        used: Number(row.used_after),
+        limit: row.limit_value === null ? null : Number(row.limit_value),
+        resetsAt: row.window_end === null ? null : new Date(row.window_end).toISOString(),
+        overage: row.overage,
+      });
+      results[row.position] = { index: row.position, idempotencyKey: events[row.position]!.idempotencyKey, status: UsageEventStatus.RECORDED, answer, error: null };
+    }
+  }
+
+  for (const { index, of } of repeats) {
+    const first = results[of]!;
+    results[index] = first.status === UsageEventStatus.REJECTED ? { ...first, index } : { ...first, index, status: UsageEventStatus.DUPLICATE };
+  }
+  return results;
+}

@@ -1,0 +1,108 @@
+/**
+ * The statements that write usage. Each records events and moves their counters in ONE statement, so the
+ * counter is always the sum of its events and a counter row lock is held for one statement only.
+ */
+
+/** The answer's facts as stored in usage_events.result (see RecordedFacts). */
+const resultFacts = (featureKey: string, used: string, limit: string, resetsAt: string, overage: string) =>
+  `jsonb_build_object('featureKey', ${featureKey}, 'used', ${used}, 'limit', ${limit}, 'resetsAt', ${resetsAt}, 'overage', ${overage})`;
+
+/**
+ * One event. The counter moves only when `$5` (an enforced limit, null when none applies) still holds after
+ * the quantity: a single conditional upsert, so concurrent callers queue on the counter row and the last unit
+ * goes to exactly one of them. No row back: refused, nothing written. `recorded = false`: a concurrent request
+ * took the idempotency key first, and the caller rolls back (the counter with it) and replays.
+ *
+ * $1 org, $2 feature, $3 window start, $4 quantity, $5 enforced limit, $6 limit, $7 bills overage, $8 now,
+ * $9 idempotency key, $10 request hash, $11 metadata, $12 window end.
+ */
+export const RECORD_ONE_SQL = `
+  WITH bump AS (
+    INSERT INTO usage_counters AS c (organization_id, feature_key, window_start, used)
+    SELECT $1::uuid, $2::text, $3::timestamptz, $4::bigint
+    WHERE $5::bigint IS NULL OR $4::bigint <= $5::bigint
+    ON CONFLICT (organization_id, feature_key, window_start) DO UPDATE SET used = c.used + EXCLUDED.used
+    WHERE $5::bigint IS NULL OR c.used + EXCLUDED.used <= $5::bigint
+    RETURNING c.used
+  ),
+  event AS (
+    INSERT INTO usage_events (organization_id, feature_key, quantity, overage_quantity, occurred_at, window_start,
+                              idempotency_key, request_hash, metadata, result, created_at)
+    SELECT $1::uuid, $2::text, $4::bigint,
+           CASE WHEN $7::boolean AND $6::bigint IS NOT NULL THEN LEAST($4::bigint, GREATEST(bump.used - $6::bigint, 0)) ELSE 0 END,
+           $8::timestamptz, $3::timestamptz, $9::text, $10::text, $11::jsonb,
+           ${resultFacts('$2::text', 'bump.used', '$6::bigint', '$12::timestamptz', '$7::boolean')},
+           $8::timestamptz
+    FROM bump
+    ON CONFLICT (organization_id, idempotency_key) DO NOTHING
+    RETURNING 1
+  )
+  SELECT bump.used, EXISTS (SELECT 1 FROM event) AS recorded FROM bump`;
+
+/** After a refusal: the count now (the row is locked by then, so this is current) and whether the key was taken meanwhile. */
+export const CURRENT_STATE_SQL = `
+  SELECT (SELECT used FROM usage_counters WHERE organization_id = $1::uuid AND feature_key = $2::text AND window_start = $3::timestamptz) AS used,
+         ev.request_hash AS replay_hash, ev.result AS replay_result
+  FROM (SELECT 1) one
+  LEFT JOIN usage_events ev ON ev.organization_id = $1 AND ev.idempotency_key = $4::text`;
+
+export const EXISTING_KEYS_SQL = `
+  SELECT idempotency_key, request_hash, result FROM usage_events
+  WHERE organization_id = $1 AND idempotency_key = ANY($2::text[])`;
+
+/**
+ * A batch of events that passed every rule: windows per event (from its occurredAt), one upsert per
+ * (feature, window), then every event with the count as it stood after that event (batch order), so each
+ * event's answer and overage are what single calls in that order would have given. Counters and then keys are
+ * taken in sorted order, so concurrent batches wait for each other instead of deadlocking.
+ *
+ * $1 org, $2 positions, $3 features, $4 quantities, $5 keys, $6 hashes, $7 metadata (JSON text), $8 occurred at,
+ * $9 reset periods, $10 limits, $11 bills overage, $12 subscription period start, $13 its end, $14 now.
+ */
+export const RECORD_BATCH_SQL = `
+  WITH input AS (
+    SELECT t.*, w.window_start, w.window_end
+    FROM unnest($2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::bigint[], $11::boolean[])
+      AS t(position, feature_key, quantity, idempotency_key, request_hash, metadata, occurred_at, reset_period, limit_value, overage)
+    CROSS JOIN LATERAL tollgate_usage_window(t.reset_period, t.occurred_at, $12::timestamptz, $13::timestamptz) w
+  ),
+  bump AS (
+    INSERT INTO usage_counters AS c (organization_id, feature_key, window_start, used)
+    SELECT $1::uuid, feature_key, window_start, sum(quantity) FROM input
+    GROUP BY feature_key, window_start
+    ORDER BY feature_key, window_start
+    ON CONFLICT (organization_id, feature_key, window_start) DO UPDATE SET used = c.used + EXCLUDED.used
+    RETURNING c.feature_key, c.window_start, c.used
+  ),
+  running AS (
+    SELECT i.*, b.used - sum(i.quantity) OVER later + i.quantity AS used_after
+    FROM input i
+    JOIN bump b ON b.feature_key = i.feature_key AND b.window_start = i.window_start
+    WINDOW later AS (PARTITION BY i.feature_key, i.window_start ORDER BY i.position DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+  ),
+  event AS (
+    INSERT INTO usage_events (organization_id, feature_key, quantity, overage_quantity, occurred_at, window_start,
+                              idempotency_key, request_hash, metadata, result, created_at)
+    SELECT $1::uuid, feature_key, quantity,
+           CASE WHEN overage AND limit_value IS NOT NULL THEN LEAST(quantity, GREATEST(used_after - limit_value, 0)) ELSE 0 END,
+           occurred_at, window_start, idempotency_key, request_hash, metadata::jsonb,
+           ${resultFacts('feature_key', 'used_after', 'limit_value', 'window_end', 'overage')},
+           $14::timestamptz
+    FROM running
+    ORDER BY idempotency_key
+    ON CONFLICT (organization_id, idempotency_key) DO NOTHING
+    RETURNING idempotency_key
+  )
+  SELECT r.position, r.feature_key, r.used_after, r.limit_value, r.window_end, r.overage, e.idempotency_key IS NOT NULL AS recorded
+  FROM running r
+  LEFT JOIN event e ON e.idempotency_key = r.idempotency_key
+  ORDER BY r.position`;
+
+/** Usage per feature and UTC day; [from, to). */
+export const USAGE_SUMMARY_SQL = `
+  SELECT feature_key, to_char(date_trunc('day', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
+         sum(quantity) AS quantity, sum(overage_quantity) AS overage_quantity
+  FROM usage_events
+  WHERE organization_id = $1 AND occurred_at >= $2::timestamptz AND occurred_at < $3::timestamptz
+  GROUP BY feature_key, date_trunc('day', occurred_at AT TIME ZONE 'UTC')
+  ORDER BY feature_key, date_trunc('day', occurred_at AT TIME ZONE 'UTC')`;
