@@ -22,6 +22,7 @@ const envSchema = z
     EMBEDDED_PG_DATA_DIR: z.string().min(1).default('.tollgate/pgdata'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
+    API_KEY_CACHE_SECONDS: int(0, 300).default(5),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     // Express "trust proxy": false, true (every hop: only behind a proxy that overwrites X-Forwarded-For),
     // a hop count, or a comma list of trusted addresses/subnets.
@@ -70,6 +71,8 @@ export interface Config {
   };
   readonly logLevel: string;
   readonly session: { readonly ttlHours: number; readonly cookieSecure: 'auto' | boolean };
+  /** How long a verified API key is trusted without asking the database (revocation elsewhere waits this long). */
+  readonly apiKeyCacheSeconds: number;
   readonly trustProxy: boolean | number | string[];
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;
   readonly loginRateLimit: { readonly perEmail: number; readonly perIp: number; readonly windowSeconds: number };
@@ -121,6 +124,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       cookieSecure: env.COOKIE_SECURE === 'auto' ? 'auto' : env.COOKIE_SECURE === 'true',
     },
     trustProxy: env.TRUST_PROXY,
+    apiKeyCacheSeconds: env.API_KEY_CACHE_SECONDS,
     bootstrapAdmin:
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     loginRateLimit: {

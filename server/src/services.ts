@@ -42,7 +42,7 @@ export interface Services {
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger): Services {
   const organizations = new OrganizationService(database);
   const identity = new IdentityService(database, organizations, new LoginRateLimiter(config.loginRateLimit), clock, config.session.ttlHours);
-  const apiKeys = new ApiKeyService(database, clock);
+  const apiKeys = new ApiKeyService(database, clock, config.apiKeyCacheSeconds * 1000);
   const audit = new AuditLogService(database, clock);
   const catalogAudit = audit;
   const catalog = new CatalogService(database, catalogAudit);

@@ -6,6 +6,7 @@ import { isUuid } from '../../shared/uuid';
 import { type Page, type PageRequest, keysetPage } from '../../shared/pagination';
 import { newSecretToken, sameDigest, sha256 } from '../identity/secret-token';
 import type { ApiKeyScope } from './api-key-scope';
+import { type CachedApiKey, ApiKeyCache } from './api-key-cache';
 import { ApiKeyEntity } from './api-key.entity';
 import { apiKeyErrors } from './api-keys.errors';
 
@@ -31,10 +32,15 @@ function newPrefix(): string {
 
 /** API keys: `tg_<12-char prefix>_<43-char secret>`. The prefix finds the row, the SHA-256 proves the secret. */
 export class ApiKeyService {
+  private readonly cache: ApiKeyCache;
+
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
-  ) {}
+    cacheTtlMs = 0,
+  ) {
+    this.cache = new ApiKeyCache(cacheTtlMs);
+  }
 
   async create(organizationId: string, name: string, scopes: ApiKeyScope[], createdByUserId: string | null): Promise<CreatedApiKey> {
     const prefix = newPrefix();
@@ -65,6 +71,7 @@ export class ApiKeyService {
     return this.database.inTenant(organizationId, async (m) => {
       const apiKey = await m.findOneBy(ApiKeyEntity, { id: apiKeyId, organizationId });
       if (!apiKey) throw apiKeyErrors.notFound();
+      this.cache.forget(apiKey.prefix);
       if (!apiKey.revokedAt) {
         apiKey.revokedAt = this.clock.now();
         await m.update(ApiKeyEntity, { id: apiKey.id, revokedAt: IsNull() }, { revokedAt: apiKey.revokedAt });
@@ -77,14 +84,34 @@ export class ApiKeyService {
   async authenticate(rawKey: string): Promise<AuthenticatedApiKey | null> {
     const match = KEY_PATTERN.exec(rawKey);
     if (!match) return null;
+    const prefix = match[1]!;
+    const secretHash = sha256(rawKey);
     const now = this.clock.now();
-    return this.database.asPlatform(async (m) => {
-      const apiKey = await m.findOneBy(ApiKeyEntity, { prefix: match[1] });
-      if (!apiKey || apiKey.revokedAt || !sameDigest(apiKey.secretHash, sha256(rawKey))) return null;
-      if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
-        await m.update(ApiKeyEntity, { id: apiKey.id }, { lastUsedAt: now });
-      }
-      return { apiKeyId: apiKey.id, organizationId: apiKey.organizationId, scopes: apiKey.scopes };
-    });
+    const cached = this.cache.get(prefix, now.getTime());
+    if (cached) {
+      if (!sameDigest(cached.secretHash, secretHash)) return null;
+      await this.touch(cached, now);
+      return { apiKeyId: cached.apiKeyId, organizationId: cached.organizationId, scopes: cached.scopes };
+    }
+    const apiKey = await this.database.asPlatform((m) => m.findOneBy(ApiKeyEntity, { prefix }));
+    if (!apiKey || apiKey.revokedAt || !sameDigest(apiKey.secretHash, secretHash)) return null;
+    const entry = {
+      apiKeyId: apiKey.id,
+      organizationId: apiKey.organizationId,
+      scopes: apiKey.scopes,
+      secretHash: apiKey.secretHash,
+      lastUsedAt: apiKey.lastUsedAt,
+      cachedAt: now.getTime(),
+    };
+    this.cache.set(prefix, entry);
+    await this.touch(entry, now);
+    return { apiKeyId: apiKey.id, organizationId: apiKey.organizationId, scopes: apiKey.scopes };
+  }
+
+  /** Records last use at most once a minute per key, so nearly every request skips this write. */
+  private async touch(entry: CachedApiKey, now: Date): Promise<void> {
+    if (entry.lastUsedAt && now.getTime() - entry.lastUsedAt.getTime() < LAST_USED_GRANULARITY_MS) return;
+    entry.lastUsedAt = now;
+    await this.database.asPlatform((m) => m.update(ApiKeyEntity, { id: entry.apiKeyId }, { lastUsedAt: now }));
   }
 }

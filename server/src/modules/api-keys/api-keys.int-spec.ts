@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ApiKeyService } from './api-key.service';
 import request from 'supertest';
 import { errorCode, startTestApp, type TestApp } from '../../../test/support/test-app';
 import { addMember, createApiKey, signUpOwner, type SignedUpUser } from '../../../test/support/factories';
@@ -351,5 +352,35 @@ describe('API key authentication details', () => {
     expect(rejected.errors![0]).toMatchObject({ message: 'API key is invalid or revoked', extensions: { code: 'UNAUTHENTICATED' } });
     const none = await app.gql('{ organization { id } }');
     expect(none.errors![0]).toMatchObject({ message: 'Sign in to continue', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+});
+
+describe('API key verification cache', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ env: { API_KEY_CACHE_SECONDS: '5' } });
+  });
+  afterAll(() => app.close());
+
+  it('trusts a verified key for API_KEY_CACHE_SECONDS on other instances, and forgets it at once where it was revoked', async () => {
+    const owner = await signUpOwner(app);
+    const key = await createApiKey(app, owner);
+    // A second instance of the service over the same database, as a second server process would have.
+    const otherInstance = new ApiKeyService(app.services.database, app.clock, 5_000);
+    expect(await otherInstance.authenticate(key.secret)).toMatchObject({ organizationId: owner.organizationId });
+    expect(await app.services.apiKeys.authenticate(key.secret)).not.toBeNull();
+
+    await app.gql(`mutation($o: ID!, $k: ID!) { revokeApiKey(organizationId: $o, apiKeyId: $k) { id } }`, { o: owner.organizationId, k: key.id }, { cookie: owner.cookie });
+    expect(await app.services.apiKeys.authenticate(key.secret)).toBeNull();
+    expect(await otherInstance.authenticate(key.secret)).not.toBeNull();
+    app.clock.advance(5_000);
+    expect(await otherInstance.authenticate(key.secret)).toBeNull();
+  });
+
+  it('never accepts a wrong secret for a cached prefix', async () => {
+    const owner = await signUpOwner(app);
+    const key = await createApiKey(app, owner);
+    expect(await app.services.apiKeys.authenticate(key.secret)).not.toBeNull();
+    expect(await app.services.apiKeys.authenticate(`${key.prefix}_${'A'.repeat(43)}`)).toBeNull();
   });
 });
