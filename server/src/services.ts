@@ -42,12 +42,11 @@ export interface Services {
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger): Services {
   const organizations = new OrganizationService(database);
   const identity = new IdentityService(database, organizations, new LoginRateLimiter(config.loginRateLimit), clock, config.session.ttlHours);
-  const apiKeys = new ApiKeyService(database, clock, config.apiKeyCacheSeconds * 1000);
   const audit = new AuditLogService(database, clock);
-  const catalogAudit = audit;
-  const catalog = new CatalogService(database, catalogAudit);
-  const planAdmin = new PlanAdminService(database, catalog, catalogAudit, clock);
-  const catalogAdmin = new CatalogAdminService(database, catalog, catalogAudit, clock);
+  const apiKeys = new ApiKeyService(database, audit, clock, config.apiKeyCacheSeconds * 1000);
+  const catalog = new CatalogService(database, audit);
+  const planAdmin = new PlanAdminService(database, catalog, audit, clock);
+  const catalogAdmin = new CatalogAdminService(database, catalog, audit, clock);
   const creditLedger = new CreditLedgerService(database, audit, clock);
   const subscriptions = new SubscriptionService(database, creditLedger, audit, clock, logger);
   const subscriptionRenewal = new SubscriptionRenewalService(database, subscriptions, audit, clock, logger);
@@ -59,5 +58,23 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const usage = new UsageService(database, clock);
   const featureFlags = new FeatureFlagService(database, audit, clock);
   const requestLimits = new HourlyRequestLimiter(entitlements, clock);
-  return { config, database, clock, identity, organizations, apiKeys, catalog, audit, planAdmin, catalogAdmin, creditLedger, subscriptions, subscriptionRenewal, entitlements, usage, featureFlags, requestLimits };
+  return {
+    config,
+    database,
+    clock,
+    identity,
+    organizations,
+    apiKeys,
+    audit,
+    catalog,
+    planAdmin,
+    catalogAdmin,
+    creditLedger,
+    subscriptions,
+    subscriptionRenewal,
+    entitlements,
+    usage,
+    featureFlags,
+    requestLimits,
+  };
 }

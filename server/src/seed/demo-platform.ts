@@ -38,7 +38,7 @@ export async function seedDemoPlatform(services: Services, logger: Logger): Prom
       await services.identity.ensureUser({ email, password: DEMO_PASSWORD, isPlatformAdmin: false });
       await services.organizations.addMember(organization.id, email, MembershipRole.MEMBER, MembershipRole.OWNER);
     }
-    const key = await services.apiKeys.create(organization.id, 'Demo app', [ApiKeyScope.ENTITLEMENTS_READ, ApiKeyScope.USAGE_WRITE], owner.id);
+    const key = await services.apiKeys.create(organization.id, 'Demo app', [ApiKeyScope.ENTITLEMENTS_READ, ApiKeyScope.USAGE_WRITE], { type: 'user', id: owner.id });
     demoKeys.push(`${demo.name}\t${key.secret}`);
   }
   // Secrets never go to the log: the demo keys are written once to a file only this user can read.

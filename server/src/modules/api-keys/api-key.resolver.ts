@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { adminActs } from '../../graphql/access';
+import { actorOf } from '../../graphql/actor';
 import type { GraphQLContext } from '../../graphql/context';
 import { PageArgs, toConnection } from '../../shared/connection.type';
 import { CreateApiKeyInput } from './api-key.input';
@@ -24,8 +25,7 @@ export class ApiKeyResolver {
     @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreatedApiKeyType> {
-    const createdBy = ctx.viewer.kind === 'user' ? ctx.viewer.user.id : null;
-    const created = await ctx.services.apiKeys.create(organizationId, input.name, input.scopes, createdBy);
+    const created = await ctx.services.apiKeys.create(organizationId, input.name, input.scopes, actorOf(ctx));
     return { apiKey: ApiKeyType.from(created.apiKey), secret: created.secret };
   }
 
@@ -36,6 +36,6 @@ export class ApiKeyResolver {
     @Arg('apiKeyId', () => ID) apiKeyId: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ApiKeyType> {
-    return ApiKeyType.from(await ctx.services.apiKeys.revoke(organizationId, apiKeyId));
+    return ApiKeyType.from(await ctx.services.apiKeys.revoke(organizationId, apiKeyId, actorOf(ctx)));
   }
 }

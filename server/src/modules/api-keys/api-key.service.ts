@@ -6,6 +6,8 @@ import { isUuid } from '../../shared/uuid';
 import { type Page, type PageRequest, keysetPage } from '../../shared/pagination';
 import { newSecretToken, sameDigest, sha256 } from '../identity/secret-token';
 import type { ApiKeyScope } from './api-key-scope';
+import type { Actor } from '../audit/actor';
+import type { AuditLogService } from '../audit/audit-log.service';
 import { type CachedApiKey, ApiKeyCache } from './api-key-cache';
 import { ApiKeyEntity } from './api-key.entity';
 import { apiKeyErrors } from './api-keys.errors';
@@ -36,27 +38,36 @@ export class ApiKeyService {
 
   constructor(
     private readonly database: Database,
+    private readonly audit: AuditLogService,
     private readonly clock: Clock,
     cacheTtlMs = 0,
   ) {
     this.cache = new ApiKeyCache(cacheTtlMs);
   }
 
-  async create(organizationId: string, name: string, scopes: ApiKeyScope[], createdByUserId: string | null): Promise<CreatedApiKey> {
+  async create(organizationId: string, name: string, scopes: ApiKeyScope[], actor: Actor): Promise<CreatedApiKey> {
     const prefix = newPrefix();
     const secret = `${prefix}_${newSecretToken()}`;
-    const apiKey = await this.database.inTenant(organizationId, (m) =>
-      m.save(
+    const apiKey = await this.database.inTenant(organizationId, async (m) => {
+      const created = await m.save(
         m.create(ApiKeyEntity, {
           organizationId,
           name: name.trim(),
           prefix,
           secretHash: sha256(secret),
           scopes: [...new Set(scopes)].sort(),
-          createdByUserId,
+          createdByUserId: actor.type === 'user' ? actor.id : null,
         }),
-      ),
-    );
+      );
+      await this.audit.record(m, actor, {
+        organizationId,
+        action: 'api_key.created',
+        targetType: 'api_key',
+        targetId: created.id,
+        after: { name: created.name, prefix, scopes: created.scopes },
+      });
+      return created;
+    });
     return { apiKey, secret };
   }
 
@@ -66,7 +77,7 @@ export class ApiKeyService {
     );
   }
 
-  async revoke(organizationId: string, apiKeyId: string): Promise<ApiKeyEntity> {
+  async revoke(organizationId: string, apiKeyId: string, actor: Actor): Promise<ApiKeyEntity> {
     if (!isUuid(apiKeyId)) throw apiKeyErrors.notFound();
     return this.database.inTenant(organizationId, async (m) => {
       const apiKey = await m.findOneBy(ApiKeyEntity, { id: apiKeyId, organizationId });
@@ -75,6 +86,14 @@ export class ApiKeyService {
       if (!apiKey.revokedAt) {
         apiKey.revokedAt = this.clock.now();
         await m.update(ApiKeyEntity, { id: apiKey.id, revokedAt: IsNull() }, { revokedAt: apiKey.revokedAt });
+        await this.audit.record(m, actor, {
+          organizationId,
+          action: 'api_key.revoked',
+          targetType: 'api_key',
+          targetId: apiKey.id,
+          before: { revokedAt: null },
+          after: { revokedAt: apiKey.revokedAt.toISOString() },
+        });
       }
       return apiKey;
     });

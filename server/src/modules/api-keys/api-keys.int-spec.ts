@@ -366,7 +366,7 @@ describe('API key verification cache', () => {
     const owner = await signUpOwner(app);
     const key = await createApiKey(app, owner);
     // A second instance of the service over the same database, as a second server process would have.
-    const otherInstance = new ApiKeyService(app.services.database, app.clock, 5_000);
+    const otherInstance = new ApiKeyService(app.services.database, app.services.audit, app.clock, 5_000);
     expect(await otherInstance.authenticate(key.secret)).toMatchObject({ organizationId: owner.organizationId });
     expect(await app.services.apiKeys.authenticate(key.secret)).not.toBeNull();
 
@@ -382,5 +382,27 @@ describe('API key verification cache', () => {
     const key = await createApiKey(app, owner);
     expect(await app.services.apiKeys.authenticate(key.secret)).not.toBeNull();
     expect(await app.services.apiKeys.authenticate(`${key.prefix}_${'A'.repeat(43)}`)).toBeNull();
+  });
+});
+
+describe('API key audit trail', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('records who created and who revoked a key, never its secret', async () => {
+    const owner = await signUpOwner(app);
+    const key = await createApiKey(app, owner);
+    await app.gql(`mutation($o: ID!, $k: ID!) { revokeApiKey(organizationId: $o, apiKeyId: $k) { id } }`, { o: owner.organizationId, k: key.id }, { cookie: owner.cookie });
+    await app.gql(`mutation($o: ID!, $k: ID!) { revokeApiKey(organizationId: $o, apiKeyId: $k) { id } }`, { o: owner.organizationId, k: key.id }, { cookie: owner.cookie });
+    const entries = await app.dataSource.query(
+      `SELECT action, actor_type, actor_id, target_id, after::text AS after FROM audit_entries WHERE organization_id = $1 AND action LIKE 'api_key.%' ORDER BY created_at, action`,
+      [owner.organizationId],
+    );
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(['api_key.created', 'api_key.revoked']);
+    expect(entries.every((e: { actor_type: string; actor_id: string; target_id: string }) => e.actor_type === 'user' && e.actor_id === owner.userId && e.target_id === key.id)).toBe(true);
+    expect(entries.map((e: { after: string }) => e.after).join()).not.toContain(key.secret.split('_')[2]);
   });
 });
