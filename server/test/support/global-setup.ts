@@ -1,9 +1,10 @@
 import { Client } from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { EMBEDDED_PER_WORKER } from './embedded-slots';
 
 /**
  * Chooses the PostgreSQL every integration test uses: DATABASE_URL when set, else the local server on
- * 127.0.0.1:5432 when it answers, else embedded PGlite servers (one per Jest worker, started here, outside
+ * 127.0.0.1:5432 when it answers, else embedded PGlite servers (a few per Jest worker, started here, outside
  * Jest's sandbox; TOLLGATE_TEST_EMBEDDED=1 forces this). Test files then make their own database on it (see test-database.ts).
  */
 const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -37,8 +38,11 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
     process.env.TOLLGATE_TEST_DATABASE = `server:${LOCAL_POSTGRES}`;
     return;
   }
+  // PGlite holds one database, so each worker gets a few instances: a test file may run apps side by side.
   const workers = Math.max(1, globalConfig.maxWorkers);
-  globalThis.__tollgateEmbedded = await Promise.all(Array.from({ length: workers }, () => startEmbeddedPostgres(undefined)));
+  globalThis.__tollgateEmbedded = await Promise.all(
+    Array.from({ length: workers * EMBEDDED_PER_WORKER }, () => startEmbeddedPostgres(undefined)),
+  );
   process.env.TOLLGATE_TEST_DATABASE = `embedded:${globalThis.__tollgateEmbedded.map((e) => e.url).join(',')}`;
   process.stdout.write(`\nIntegration tests use embedded PGlite (${forceEmbedded ? 'TOLLGATE_TEST_EMBEDDED=1' : `nothing answered at ${LOCAL_POSTGRES}`}).\n`);
 }

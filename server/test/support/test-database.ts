@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { EMBEDDED_PER_WORKER } from './embedded-slots';
 
 export interface TestDatabase {
   url: string;
@@ -7,6 +8,9 @@ export interface TestDatabase {
   embedded: boolean;
   drop(): Promise<void>;
 }
+
+/** Embedded instances this worker's open test databases occupy. */
+const embeddedInUse = new Set<string>();
 
 function target(): { kind: 'server' | 'embedded'; urls: string[] } {
   const value = process.env.TOLLGATE_TEST_DATABASE;
@@ -33,11 +37,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const { kind, urls } = target();
   if (kind === 'embedded') {
     const worker = Number(process.env.JEST_WORKER_ID ?? '1');
-    const url = urls[(worker - 1) % urls.length]!;
+    const mine = urls.slice(((worker - 1) * EMBEDDED_PER_WORKER) % urls.length).slice(0, EMBEDDED_PER_WORKER);
+    const url = mine.find((candidate) => !embeddedInUse.has(candidate));
+    if (!url) throw new Error(`a test file may use at most ${EMBEDDED_PER_WORKER} embedded databases at once`);
+    embeddedInUse.add(url);
     const reset = async () =>
-      withClient(url, (c) => c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public; GRANT ALL ON SCHEMA public TO public'));
+      withClient(url, (c) => c.query('DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public; GRANT ALL ON SCHEMA public TO public'));
     await reset();
-    return { url, embedded: true, drop: async () => void (await reset()) };
+    return {
+      url,
+      embedded: true,
+      drop: async () => {
+        await reset();
+        embeddedInUse.delete(url);
+      },
+    };
   }
   const adminUrl = urls[0]!;
   const name = `tollgate_test_${randomBytes(6).toString('hex')}`;
