@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CreditConsumptionOrder } from '../catalog/catalog.enums';
 import { creditErrors } from './credits.errors';
+import { canonicalJson } from '../../shared/canonical-json';
 
 /** PostgreSQL `integer`: balances, deltas and costs stay within it. */
 export const MAX_CREDITS = 2_147_483_647;
@@ -10,17 +11,6 @@ export const MAX_QUANTITY = 1_000_000;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 export const MAX_METADATA_JSON_LENGTH = 4_096;
 export const MAX_REASON_LENGTH = 500;
-
-/** Key order and absent (undefined) values do not change the text, so equal requests hash equally. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** What an idempotency key is bound to: a later request under the same key must hash the same. */
 export function requestHashOf(kind: string, request: Record<string, unknown>): string {

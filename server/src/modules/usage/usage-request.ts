@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { usageErrors } from './usage.errors';
+import { canonicalJson } from '../../shared/canonical-json';
 
 /** One call records at most this many units (GraphQL Int is 32-bit; counters are bigint). */
 export const MAX_QUANTITY = 1_000_000_000;
@@ -49,17 +50,6 @@ export function normaliseUsage(request: UsageRequest, prefix = ''): NormalisedUs
     throw usageErrors.invalid(`${prefix}metadata`, `metadata must be at most ${MAX_METADATA_JSON_LENGTH} characters of JSON`);
   }
   return { featureKey, quantity, idempotencyKey, metadata, requestHash: requestHashOf(featureKey, quantity, metadata) };
-}
-
-/** Key order does not matter (jsonb does not keep it either), so equal requests hash equally. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
 }
 
 export function requestHashOf(featureKey: string, quantity: number, metadata: Record<string, unknown>): string {
