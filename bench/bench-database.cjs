@@ -1,0 +1,50 @@
+'use strict';
+/**
+ * A throw-away database per run, created from the admin URL and dropped at the end (also after a failure or
+ * Ctrl-C), so figures never depend on what an earlier run or a developer left behind.
+ */
+const { Client } = require('pg');
+
+function withDatabase(url, name) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function adminQuery(adminUrl, sql) {
+  const client = new Client({ connectionString: adminUrl, application_name: 'tollgate-bench-admin' });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function createBenchDatabase(adminUrl) {
+  const name = `tollgate_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}_${process.pid}`;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  return { name, url: withDatabase(adminUrl, name) };
+}
+
+/** WITH (FORCE) ends sessions still connected (a server that did not stop in time, a killed pgbench). */
+async function dropBenchDatabase(adminUrl, name) {
+  if (!/^tollgate_bench_\w+$/.test(name)) throw new Error(`refusing to drop ${name}`);
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+async function serverFacts(url) {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT current_setting('server_version') AS version, current_setting('max_connections') AS max_connections,
+              current_setting('shared_buffers') AS shared_buffers, current_setting('synchronous_commit') AS synchronous_commit`,
+    );
+    return rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+module.exports = { createBenchDatabase, dropBenchDatabase, serverFacts, adminQuery };

@@ -1,0 +1,98 @@
+'use strict';
+/**
+ * The client apps: N concurrent clients, each sending its next request as soon as the previous one answered
+ * (closed loop, as a pool of app servers calling Tollgate would), over keep-alive connections. Requests that end
+ * during the warm-up are not counted: connections, JIT and the server's caches settle first.
+ */
+const http = require('node:http');
+const { summarise } = require('./stats.cjs');
+
+function post(agent, target, headers, body) {
+  return new Promise((resolve) => {
+    const request = http.request(
+      { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', (error) => resolve({ status: 0, text: error.message }));
+      },
+    );
+    request.on('error', (error) => resolve({ status: 0, text: error.message }));
+    request.end(body);
+  });
+}
+
+/** The error a response carries, or null: non-200, GraphQL `errors`, or an answer the scenario does not accept. */
+function problemOf(response, accept) {
+  if (response.status === 0) return `network: ${response.text}`;
+  let json;
+  try {
+    json = JSON.parse(response.text);
+  } catch {
+    return `HTTP ${response.status}: ${response.text.slice(0, 200)}`;
+  }
+  if (json.errors?.length) {
+    const [first] = json.errors;
+    return `HTTP ${response.status}: ${first.extensions?.code ?? ''} ${first.message}`.trim();
+  }
+  if (response.status !== 200) return `HTTP ${response.status}`;
+  return accept(json.data);
+}
+
+/**
+ * `request(client, seq)` gives { apiKey, body } for a client's next call; `accept(data)` says what is wrong with
+ * an answer (null when it is right). Returns ops/s (successful calls in the measured window), latency
+ * percentiles of those calls, and the errors seen.
+ */
+async function runLoad({ url, clients, warmupSeconds, seconds, request, accept }) {
+  const target = new URL('/graphql', url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients, maxFreeSockets: clients });
+  const latencies = [];
+  let errors = 0;
+  let firstError = null;
+  let warmupErrors = 0;
+  const started = process.hrtime.bigint();
+  const measureFrom = started + BigInt(Math.round(warmupSeconds * 1e9));
+  const measureTo = measureFrom + BigInt(Math.round(seconds * 1e9));
+
+  const client = async (index) => {
+    for (let seq = 0; ; seq += 1) {
+      if (process.hrtime.bigint() >= measureTo) return;
+      const { apiKey, body } = request(index, seq);
+      const t0 = process.hrtime.bigint();
+      const response = await post(agent, target, { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body);
+      const t1 = process.hrtime.bigint();
+      const problem = problemOf(response, accept);
+      if (t1 < measureFrom || t1 > measureTo) {
+        if (problem) {
+          warmupErrors += 1;
+          firstError ??= problem;
+        }
+        continue;
+      }
+      if (problem) {
+        errors += 1;
+        firstError ??= problem;
+      } else {
+        latencies.push(Number(t1 - t0) / 1e6);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
+  agent.destroy();
+  const stats = summarise(latencies);
+  return {
+    opsPerSecond: stats.count / seconds,
+    requests: stats.count + errors,
+    errors,
+    warmupErrors,
+    firstError,
+    p50Ms: stats.p50,
+    p99Ms: stats.p99,
+    maxMs: stats.max,
+    meanMs: stats.mean,
+  };
+}
+
+module.exports = { runLoad };
