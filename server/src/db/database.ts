@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from './prepared-statements';
 
 /** Role taken for tenant work: row-level security limits it to `app.current_org`. */
 export const TENANT_ROLE = 'tollgate_tenant';
@@ -10,6 +11,8 @@ export const PLATFORM_ROLE = 'tollgate_platform';
  * non-owner role (SET LOCAL ROLE) and, for tenants, the organization setting (set_config(..., true)); both end
  * with the transaction, so a pooled connection carries nothing to the next request.
  */
+const TENANT_SCOPE_SQL = `SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.current_org', $1, true)`;
+
 export class Database {
   constructor(readonly dataSource: DataSource) {}
 
@@ -17,7 +20,7 @@ export class Database {
   inTenant<T>(organizationId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       // set_config('role', …, true) is SET LOCAL ROLE; both in one round trip, since every tenant request pays it.
-      await manager.query(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.current_org', $1, true)`, [organizationId]);
+      await queryPrepared(manager, 'tg_tenant_scope', TENANT_SCOPE_SQL, [organizationId]);
       return work(manager);
     });
   }

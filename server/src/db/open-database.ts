@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { createDataSource, runMigrations } from './data-source';
 import { Database } from './database';
+import { usePreparedStatements } from './prepared-statements';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 export interface OpenDatabase {
@@ -21,6 +22,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     logger.info({ dataDir: config.database.embeddedDataDir }, 'embedded PostgreSQL (PGlite) started; set DATABASE_URL to use your own server');
   }
   const dataSource = createDataSource({ url, poolMax: config.database.poolMax });
+  usePreparedStatements(dataSource, !embedded);
   try {
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);

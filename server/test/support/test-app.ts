@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { createDataSource, runMigrations } from '../../src/db/data-source';
 import { Database } from '../../src/db/database';
+import { usePreparedStatements } from '../../src/db/prepared-statements';
 import { buildSchema } from '../../src/graphql/build-schema';
 import { createLogger } from '../../src/logger';
 import { createServices, type Services } from '../../src/services';
@@ -41,6 +42,7 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
   const testDatabase = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDatabase.url, DB_POOL_MAX: '8', ...options.env });
   const dataSource = createDataSource({ url: testDatabase.url, poolMax: config.database.poolMax });
+  usePreparedStatements(dataSource, !testDatabase.embedded);
   await dataSource.initialize();
   await runMigrations(dataSource);
   const clock = new ManualClock(new Date('2026-11-23T12:00:00.000Z'));

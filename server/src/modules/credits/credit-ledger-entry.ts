@@ -7,6 +7,7 @@ import { MAX_CREDITS } from './credit-rules';
 import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind } from './credits.enums';
 import { creditErrors } from './credits.errors';
+import { queryPrepared } from '../../db/prepared-statements';
 
 /** An organization's balance row, locked by this transaction until it ends. */
 export interface LockedBalance {
@@ -41,7 +42,9 @@ export interface LedgerEntryDraft {
  * returns the latest committed values in one statement.
  */
 export async function lockBalance(manager: EntityManager, organizationId: string, now: Date): Promise<LockedBalance> {
-  const [row] = (await manager.query(
+  const [row] = (await queryPrepared(
+    manager,
+    'tg_credit_lock_balance',
     `INSERT INTO credit_balances AS b (organization_id, updated_at) VALUES ($1, $2)
      ON CONFLICT (organization_id) DO UPDATE SET organization_id = b.organization_id
      RETURNING purchased, subscription, subscription_expires_at, low_balance_threshold, below_threshold`,
@@ -105,7 +108,9 @@ export async function appendEntry(manager: EntityManager, balance: LockedBalance
   // A grant starts a new expiry date; every other entry leaves it as it is.
   const expiresAt = draft.kind === CreditTransactionKind.GRANT ? (draft.expiresAt ?? null) : balance.subscriptionExpiresAt;
   const belowThreshold = purchasedAfter + subscriptionAfter < balance.lowBalanceThreshold;
-  await manager.query(
+  await queryPrepared(
+    manager,
+    'tg_credit_balance_update',
     `UPDATE credit_balances
      SET purchased = $2, subscription = $3, subscription_expires_at = $4, below_threshold = $5, updated_at = $6
      WHERE organization_id = $1`,

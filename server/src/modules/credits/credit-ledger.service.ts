@@ -24,6 +24,7 @@ import {
 import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind as Kind } from './credits.enums';
 import { creditErrors } from './credits.errors';
+import { queryPrepared } from '../../db/prepared-statements';
 
 export interface ConsumeCreditsRequest {
   organizationId: string;
@@ -365,7 +366,9 @@ async function assertOrganizationExists(manager: EntityManager, organizationId: 
 
 /** The event's unit cost (null: unknown or inactive) and the platform's consumption order, in one round trip. */
 async function consumptionPricing(manager: EntityManager, eventKey: string) {
-  const [row] = (await manager.query(
+  const [row] = (await queryPrepared(
+    manager,
+    'tg_credit_pricing',
     `SELECT e.credit_cost, (SELECT s.value #>> '{}' FROM platform_settings s WHERE s.key = $2) AS consumption_order
      FROM credit_events e WHERE e.key = $1 AND e.active`,
     [eventKey, CONSUMPTION_ORDER_SETTING],

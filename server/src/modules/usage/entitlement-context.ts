@@ -4,6 +4,7 @@ import { FREE_PLAN_KEY } from '../catalog/catalog-rules';
 import { grantsPlanAccess } from '../subscriptions/subscription-state';
 import { SubscriptionStatus } from '../subscriptions/subscription-status';
 import { type RecordedFacts, answerFromRecorded, type EntitlementAnswer } from './usage-answer';
+import { queryPrepared } from '../../db/prepared-statements';
 
 /**
  * What an organization's plan grants, read straight from the catalog and the subscription in one statement
@@ -137,7 +138,7 @@ export async function readFeatureContext(
   now: Date,
   idempotencyKey: string | null,
 ): Promise<FeatureContext | null> {
-  const [row] = await manager.query(FEATURE_CONTEXT_SQL, [organizationId, featureKey, now, idempotencyKey]);
+  const [row] = await queryPrepared(manager, 'tg_feature_context', FEATURE_CONTEXT_SQL, [organizationId, featureKey, now, idempotencyKey]);
   if (!row) return null;
   return {
     kind: row.kind,

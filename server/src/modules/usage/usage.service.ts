@@ -8,6 +8,7 @@ import { type EntitlementAnswer, type RecordedFacts, answerFromRecorded, metered
 import { MAX_BATCH_EVENTS, type NormalisedUsage, type UsageRequest, normaliseUsage, replayOf } from './usage-request';
 import { CURRENT_STATE_SQL, RECORD_ONE_SQL, USAGE_SUMMARY_SQL } from './usage-sql';
 import { IdempotencyRace, usageErrors } from './usage.errors';
+import { queryPrepared } from '../../db/prepared-statements';
 
 /**
  * A write that loses an idempotency key to a concurrent request is rolled back and run again, and then sees that
@@ -119,7 +120,7 @@ export class UsageService {
       return notEntitledAnswer(featureKey);
     }
     const enforcedLimit = mode === 'checkAndTrack' && !context.overage ? context.limit : null;
-    const [written] = await manager.query(RECORD_ONE_SQL, [
+    const [written] = await queryPrepared(manager, 'tg_usage_record_one', RECORD_ONE_SQL, [
       organizationId,
       featureKey,
       context.windowStart,
@@ -140,7 +141,7 @@ export class UsageService {
 
   /** Nothing was written: answer with the count as it is now, unless a concurrent request took this key meanwhile. */
   private async refusal(manager: EntityManager, organizationId: string, usage: NormalisedUsage, context: FeatureContext): Promise<EntitlementAnswer> {
-    const [state] = await manager.query(CURRENT_STATE_SQL, [organizationId, usage.featureKey, context.windowStart, usage.idempotencyKey]);
+    const [state] = await queryPrepared(manager, 'tg_usage_current_state', CURRENT_STATE_SQL, [organizationId, usage.featureKey, context.windowStart, usage.idempotencyKey]);
     const replay = storedAnswerOf(state.replay_hash, state.replay_result);
     if (replay) return replayOf(replay, usage.requestHash);
     const used = Number(state.used ?? 0);
