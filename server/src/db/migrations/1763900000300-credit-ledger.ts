@@ -51,10 +51,11 @@ export class CreditLedger1763900000300 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX uq_credit_transactions_idempotency ON credit_transactions (organization_id, kind, idempotency_key)
       WHERE idempotency_key IS NOT NULL`);
-    // Each subscription period is granted exactly once, whoever calls and however often.
+    // Each subscription period is granted exactly once, whoever calls and however often. (Mid-period top-ups
+    // after an upgrade carry an idempotency key instead.)
     await q.query(`
       CREATE UNIQUE INDEX uq_credit_transactions_period_grant ON credit_transactions (organization_id, period_start)
-      WHERE kind = 'grant'`);
+      WHERE kind = 'grant' AND idempotency_key IS NULL`);
     await q.query(`
       CREATE TRIGGER credit_transactions_append_only BEFORE UPDATE OR DELETE ON credit_transactions
       FOR EACH ROW EXECUTE FUNCTION tollgate_append_only()`);

@@ -154,6 +154,43 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
   }
 
   /**
+   * An upgrade mid-period: adds the new plan's extra credits for the rest of the current period (same expiry as
+   * the period's grant). Once per `idempotencyKey`; answers whether it granted.
+   */
+  async topUpSubscriptionCredits(
+    manager: EntityManager,
+    topUp: { organizationId: string; periodStart: Date; periodEnd: Date; amount: number; idempotencyKey: string; reason: string; actor: Actor },
+  ): Promise<boolean> {
+    const amount = checkPositiveInteger('amount', topUp.amount, MAX_CREDITS_PER_ENTRY);
+    const now = this.clock.now();
+    const balance = await lockBalance(manager, topUp.organizationId, now);
+    if (await findByKey(manager, topUp.organizationId, Kind.GRANT, topUp.idempotencyKey)) return false;
+    const entry = await appendEntry(
+      manager,
+      balance,
+      {
+        kind: Kind.GRANT,
+        subscriptionDelta: amount,
+        periodStart: topUp.periodStart,
+        expiresAt: topUp.periodEnd,
+        idempotencyKey: topUp.idempotencyKey,
+        requestHash: requestHashOf(Kind.GRANT, { amount, periodStart: topUp.periodStart.toISOString() }),
+        reason: topUp.reason,
+        actor: topUp.actor,
+      },
+      now,
+    );
+    await this.audit.record(manager, topUp.actor, {
+      organizationId: topUp.organizationId,
+      action: 'credits.topped_up',
+      targetType: 'credit_transaction',
+      targetId: entry.id,
+      after: { amount, reason: topUp.reason, expiresAt: topUp.periodEnd.toISOString() },
+    });
+    return true;
+  }
+
+  /**
    * Writes off the subscription bucket if it has lapsed by `at`; otherwise changes nothing. Answers the credits
    * written off. Runs in the caller's transaction when given one (a subscription ending), else in its own.
    */

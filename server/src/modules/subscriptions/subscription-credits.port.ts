@@ -8,6 +8,11 @@ export interface SubscriptionCreditsPort {
     manager: EntityManager,
     grant: { organizationId: string; periodStart: Date; periodEnd: Date; amount: number; actor: Actor },
   ): Promise<boolean>;
+  /** Adds credits to the current period (an upgrade's extra allowance); once per idempotency key. */
+  topUpSubscriptionCredits(
+    manager: EntityManager,
+    topUp: { organizationId: string; periodStart: Date; periodEnd: Date; amount: number; idempotencyKey: string; reason: string; actor: Actor },
+  ): Promise<boolean>;
   /** Writes off subscription credits that have expired by `at`. */
   expireSubscriptionCredits(manager: EntityManager, expiry: { organizationId: string; at: Date; actor: Actor }): Promise<unknown>;
 }

@@ -271,6 +271,7 @@ export class SubscriptionService {
   private async applyPlanNow(manager: EntityManager, current: SubscriptionEntity, to: PlanTerms & { interval: BillingInterval }, actor: Actor): Promise<void> {
     const now = this.clock.now();
     const intervalChanged = current.billingInterval !== to.interval;
+    const { version: fromVersion } = await termsOfVersion(manager, current.planVersionId);
     current.planId = to.plan.id;
     current.planVersionId = to.version.id;
     current.billingInterval = to.interval;
@@ -286,6 +287,19 @@ export class SubscriptionService {
       return;
     }
     await manager.save(current);
+    // The rest of this period gets the bigger plan's extra credits at once (nothing is taken back on a downgrade).
+    const extraCredits = to.version.creditsPerPeriod - fromVersion.creditsPerPeriod;
+    if (extraCredits > 0) {
+      await this.credits.topUpSubscriptionCredits(manager, {
+        organizationId: current.organizationId,
+        periodStart: current.currentPeriodStart,
+        periodEnd: current.currentPeriodEnd,
+        amount: extraCredits,
+        idempotencyKey: `upgrade:${current.id}:${current.currentPeriodStart.toISOString()}:${to.version.id}`,
+        reason: `upgrade to ${to.plan.key}`,
+        actor,
+      });
+    }
   }
 
   private mutate(organizationId: string, actor: Actor, action: string, change: (current: SubscriptionEntity, manager: EntityManager) => void | Promise<void>): Promise<CurrentSubscription> {

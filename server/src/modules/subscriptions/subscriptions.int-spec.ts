@@ -70,6 +70,22 @@ describe('subscriptions', () => {
     expect(audit[0].actor_type).toBe('user');
   });
 
+  it('gives an upgrade the bigger plan’s extra credits for the rest of the period, once', async () => {
+    const owner = await signUpOwner(app);
+    const free = await app.services.catalog.currentVersionOf('free');
+    const pro = await app.services.catalog.currentVersionOf('pro');
+    expect(pro.creditsPerPeriod).toBeGreaterThan(free.creditsPerPeriod);
+    await upgrade(owner, 'pro');
+    expect(await subscriptionCredits(owner.organizationId)).toBe(pro.creditsPerPeriod);
+    const { currentPeriodEnd } = await subscriptionOf(owner);
+    const topUps = await rows(`SELECT subscription_delta, expires_at FROM credit_transactions WHERE organization_id = $1 AND kind = 'grant' AND idempotency_key IS NOT NULL`, [owner.organizationId]);
+    expect(topUps).toEqual([{ subscription_delta: pro.creditsPerPeriod - free.creditsPerPeriod, expires_at: new Date(currentPeriodEnd) }]);
+    // Down and up again in the same period: the extra for pro is not granted twice.
+    await upgrade(owner, 'free', 'MONTH', true);
+    await upgrade(owner, 'pro');
+    expect(await subscriptionCredits(owner.organizationId)).toBe(pro.creditsPerPeriod);
+  });
+
   it('schedules a downgrade for the period end, lets the owner undo it, and applies it at renewal', async () => {
     const owner = await signUpOwner(app);
     await upgrade(owner, 'business');
