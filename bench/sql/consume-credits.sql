@@ -27,15 +27,15 @@ INSERT INTO credit_balances AS b (organization_id, updated_at) VALUES (:org, :no
      ON CONFLICT (organization_id) DO UPDATE SET organization_id = b.organization_id
      RETURNING purchased, subscription, subscription_expires_at, low_balance_threshold, below_threshold \gset
 
--- fp=1fa34d4dd9  withIdempotency -> findByKey (credits/credit-ledger.service.ts): TypeORM findOneBy, as generated
-SELECT "CreditTransactionEntity"."id" AS "CreditTransactionEntity_id", "CreditTransactionEntity"."seq" AS "CreditTransactionEntity_seq", "CreditTransactionEntity"."organization_id" AS "CreditTransactionEntity_organization_id", "CreditTransactionEntity"."kind" AS "CreditTransactionEntity_kind", "CreditTransactionEntity"."purchased_delta" AS "CreditTransactionEntity_purchased_delta", "CreditTransactionEntity"."subscription_delta" AS "CreditTransactionEntity_subscription_delta", "CreditTransactionEntity"."purchased_balance_after" AS "CreditTransactionEntity_purchased_balance_after", "CreditTransactionEntity"."subscription_balance_after" AS "CreditTransactionEntity_subscription_balance_after", "CreditTransactionEntity"."expires_at" AS "CreditTransactionEntity_expires_at", "CreditTransactionEntity"."period_start" AS "CreditTransactionEntity_period_start", "CreditTransactionEntity"."event_key" AS "CreditTransactionEntity_event_key", "CreditTransactionEntity"."quantity" AS "CreditTransactionEntity_quantity", "CreditTransactionEntity"."unit_cost" AS "CreditTransactionEntity_unit_cost", "CreditTransactionEntity"."idempotency_key" AS "CreditTransactionEntity_idempotency_key", "CreditTransactionEntity"."request_hash" AS "CreditTransactionEntity_request_hash", "CreditTransactionEntity"."reason" AS "CreditTransactionEntity_reason", "CreditTransactionEntity"."actor_type" AS "CreditTransactionEntity_actor_type", "CreditTransactionEntity"."actor_id" AS "CreditTransactionEntity_actor_id", "CreditTransactionEntity"."metadata" AS "CreditTransactionEntity_metadata", "CreditTransactionEntity"."created_at" AS "CreditTransactionEntity_created_at" FROM "credit_transactions" "CreditTransactionEntity" WHERE (("CreditTransactionEntity"."organization_id" = :org) AND ("CreditTransactionEntity"."kind" = :kind) AND ("CreditTransactionEntity"."idempotency_key" = :key)) LIMIT 1;
+-- fp=f8ce2a2b45  withIdempotency -> findByKey (credits/credit-ledger.service.ts): is the key new? (a hit also loads the row)
+SELECT id FROM credit_transactions WHERE organization_id = :org AND kind = :kind AND idempotency_key = :key;
 
 -- fp=a20653bb27  consumptionPricing (credits/credit-ledger.service.ts): unit cost and consumption order
 SELECT e.credit_cost, (SELECT s.value #>> '{}' FROM platform_settings s WHERE s.key = :setting) AS consumption_order
      FROM credit_events e WHERE e.key = :event AND e.active;
 
 \set purchased_after :purchased - 1
--- fp=d5e2bb4359  appendEntry (credits/credit-ledger-entry.ts): the ledger row, TypeORM insert as generated
+-- fp=d5e2bb4359  appendEntry (credits/credit-ledger-entry.ts): the ledger row (INSERT_TRANSACTION_SQL, TypeORM's own text)
 INSERT INTO "credit_transactions"("id", "organization_id", "kind", "purchased_delta", "subscription_delta", "purchased_balance_after", "subscription_balance_after", "expires_at", "period_start", "event_key", "quantity", "unit_cost", "idempotency_key", "request_hash", "reason", "actor_type", "actor_id", "metadata", "created_at") VALUES (gen_random_uuid(), :org, :kind, :purchased_delta, :zero, :purchased_after, :subscription, NULL, NULL, :event, :qty, :unit_cost, :key, :chash, NULL, :actor_type, :actor, :metadata, :now);
 
 -- fp=2ff6444998  appendEntry: the new balance (no low-balance alert: the bench balance stays far above its threshold)

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Actor } from '../audit/actor';
 import { CreditAlertEntity } from './credit-alert.entity';
 import { MAX_CREDITS } from './credit-rules';
@@ -8,6 +7,9 @@ import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind } from './credits.enums';
 import { creditErrors } from './credits.errors';
 import { queryPrepared } from '../../db/prepared-statements';
+
+/** The ledger row insert, as TypeORM would write it, but as a named prepared statement (the hot path). */
+const INSERT_TRANSACTION_SQL = `INSERT INTO "credit_transactions"("id", "organization_id", "kind", "purchased_delta", "subscription_delta", "purchased_balance_after", "subscription_balance_after", "expires_at", "period_start", "event_key", "quantity", "unit_cost", "idempotency_key", "request_hash", "reason", "actor_type", "actor_id", "metadata", "created_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
 
 /** An organization's balance row, locked by this transaction until it ends. */
 export interface LockedBalance {
@@ -103,7 +105,27 @@ export async function appendEntry(manager: EntityManager, balance: LockedBalance
     metadata: draft.metadata ?? {},
     createdAt: now,
   });
-  await manager.insert(CreditTransactionEntity, entry as QueryDeepPartialEntity<CreditTransactionEntity>);
+  await queryPrepared(manager, 'tg_credit_insert', INSERT_TRANSACTION_SQL, [
+    entry.id,
+    entry.organizationId,
+    entry.kind,
+    entry.purchasedDelta,
+    entry.subscriptionDelta,
+    entry.purchasedBalanceAfter,
+    entry.subscriptionBalanceAfter,
+    entry.expiresAt,
+    entry.periodStart,
+    entry.eventKey,
+    entry.quantity,
+    entry.unitCost,
+    entry.idempotencyKey,
+    entry.requestHash,
+    entry.reason,
+    entry.actorType,
+    entry.actorId,
+    JSON.stringify(entry.metadata),
+    entry.createdAt,
+  ]);
 
   // A grant starts a new expiry date; every other entry leaves it as it is.
   const expiresAt = draft.kind === CreditTransactionKind.GRANT ? (draft.expiresAt ?? null) : balance.subscriptionExpiresAt;

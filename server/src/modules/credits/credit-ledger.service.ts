@@ -392,8 +392,15 @@ function replay(earlier: CreditTransactionEntity, requestHash: string): LedgerOu
   return { transaction: earlier, replayed: true };
 }
 
-function findByKey(manager: EntityManager, organizationId: string, kind: Kind, idempotencyKey: string): Promise<CreditTransactionEntity | null> {
-  return manager.findOneBy(CreditTransactionEntity, { organizationId, kind, idempotencyKey });
+/** Nearly always a miss (a fresh key): that answer comes from one cheap prepared statement; a hit loads the entry. */
+async function findByKey(manager: EntityManager, organizationId: string, kind: Kind, idempotencyKey: string): Promise<CreditTransactionEntity | null> {
+  const [hit] = await queryPrepared<{ id: string }>(
+    manager,
+    'tg_credit_find_key',
+    `SELECT id FROM credit_transactions WHERE organization_id = $1 AND kind = $2 AND idempotency_key = $3`,
+    [organizationId, kind, idempotencyKey],
+  );
+  return hit ? manager.findOneBy(CreditTransactionEntity, { id: hit.id }) : null;
 }
 
 async function assertOrganizationExists(manager: EntityManager, organizationId: string): Promise<void> {
