@@ -48,6 +48,7 @@ const envSchema = z
     SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
     SEED_DEMO_DATA: bool.optional(),
     JOBS_ENABLED: bool.default(true),
+    HOT_PATH_BATCHING: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -91,6 +92,8 @@ export interface Config {
   readonly seedDemoData: boolean;
   /** Run the time-driven jobs (renewals, credit expiry, cleanup) in this process. */
   readonly jobsEnabled: boolean;
+  /** Run concurrent usage/credit calls of one organization in one shared transaction (see db/tenant-batcher.ts). */
+  readonly hotPathBatching: boolean;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     seedDemoData: env.SEED_DEMO_DATA ?? !env.DATABASE_URL,
     jobsEnabled: env.JOBS_ENABLED,
+    hotPathBatching: env.HOT_PATH_BATCHING,
   };
   return deepFreeze(config);
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { TenantBatcher } from './db/tenant-batcher';
 import { ApiKeyService } from './modules/api-keys/api-key.service';
 import { AuditLogService } from './modules/audit/audit-log.service';
 import { CatalogAdminService } from './modules/catalog/catalog-admin.service';
@@ -47,7 +48,9 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const catalog = new CatalogService(database, audit);
   const planAdmin = new PlanAdminService(database, catalog, audit, clock);
   const catalogAdmin = new CatalogAdminService(database, catalog, audit, clock);
-  const creditLedger = new CreditLedgerService(database, audit, clock);
+  // One batcher for the hot paths: concurrent calls of one organization share a transaction.
+  const hotPathBatcher = config.hotPathBatching ? new TenantBatcher(database) : undefined;
+  const creditLedger = new CreditLedgerService(database, audit, clock, hotPathBatcher);
   const subscriptions = new SubscriptionService(database, creditLedger, audit, clock, logger);
   const subscriptionRenewal = new SubscriptionRenewalService(database, subscriptions, audit, clock, logger);
   // Every new organization starts on the free plan, in the transaction that creates it.
@@ -55,7 +58,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     subscriptions.startFreePlan(manager, organizationId, { type: 'user', id: ownerUserId }).then(() => undefined),
   );
   const entitlements = new EntitlementService(database, clock);
-  const usage = new UsageService(database, clock);
+  const usage = new UsageService(database, clock, hotPathBatcher);
   const featureFlags = new FeatureFlagService(database, audit, clock);
   const requestLimits = new HourlyRequestLimiter(entitlements, clock);
   return {

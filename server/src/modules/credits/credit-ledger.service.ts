@@ -25,6 +25,7 @@ import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind as Kind } from './credits.enums';
 import { creditErrors } from './credits.errors';
 import { queryPrepared } from '../../db/prepared-statements';
+import type { TenantBatcher } from '../../db/tenant-batcher';
 
 export interface ConsumeCreditsRequest {
   organizationId: string;
@@ -76,6 +77,7 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
     private readonly database: Database,
     private readonly audit: AuditLogService,
     private readonly clock: Clock,
+    private readonly batcher?: TenantBatcher,
   ) {}
 
   /**
@@ -90,7 +92,7 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
     const metadata = checkMetadata(request.metadata);
     const requestHash = requestHashOf(Kind.CONSUMPTION, { eventKey, quantity, metadata });
 
-    return this.withIdempotency(organizationId, Kind.CONSUMPTION, idempotencyKey, requestHash, undefined, async (m, balance, now) => {
+    const write = async (m: EntityManager, balance: LockedBalance, now: Date): Promise<CreditTransactionEntity> => {
       const pricing = await consumptionPricing(m, eventKey);
       if (!pricing) throw creditErrors.unknownEvent(eventKey);
       const cost = pricing.creditCost * quantity;
@@ -113,7 +115,13 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
         },
         now,
       );
-    });
+    };
+    const alone = () => this.withIdempotency(organizationId, Kind.CONSUMPTION, idempotencyKey, requestHash, undefined, write);
+    if (!this.batcher) return alone();
+    // Concurrent consumptions of one organization share a transaction (one balance lock, one commit). A refusal
+    // there keeps a write-off of lapsed credits made on the way, which a lone refusal would roll back: both leave
+    // the ledger equal to the balance, and the write-off is due anyway.
+    return this.batcher.run(organizationId, (m) => this.withIdempotency(organizationId, Kind.CONSUMPTION, idempotencyKey, requestHash, m, write), alone);
   }
 
   /**

@@ -9,6 +9,7 @@ import { MAX_BATCH_EVENTS, type NormalisedUsage, type UsageRequest, normaliseUsa
 import { CURRENT_STATE_SQL, RECORD_ONE_SQL, USAGE_SUMMARY_SQL } from './usage-sql';
 import { IdempotencyRace, usageErrors } from './usage.errors';
 import { queryPrepared } from '../../db/prepared-statements';
+import type { TenantBatcher } from '../../db/tenant-batcher';
 
 /**
  * A write that loses an idempotency key to a concurrent request is rolled back and run again, and then sees that
@@ -42,6 +43,7 @@ export class UsageService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly batcher?: TenantBatcher,
   ) {}
 
   /** Usage that already happened: recorded even past a block limit (the answer then says allowed=false, EXCEEDED). */
@@ -89,7 +91,9 @@ export class UsageService {
   }
 
   private record(organizationId: string, usage: NormalisedUsage, mode: RecordMode): Promise<EntitlementAnswer> {
-    return this.retrying(() => this.database.inTenant(organizationId, (m) => this.recordOnce(m, organizationId, usage, mode)), 2);
+    const alone = () => this.retrying(() => this.database.inTenant(organizationId, (m) => this.recordOnce(m, organizationId, usage, mode)), 2);
+    if (!this.batcher) return alone();
+    return this.batcher.run(organizationId, (m) => this.recordOnce(m, organizationId, usage, mode), alone);
   }
 
   private async retrying<T>(work: () => Promise<T>, raceAttempts: number): Promise<T> {

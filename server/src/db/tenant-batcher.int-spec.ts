@@ -1,0 +1,84 @@
+import { DomainError } from '../shared/domain-error';
+import { ErrorCode } from '../shared/error-code';
+import { startTestApp, type TestApp } from '../../test/support/test-app';
+import { signUpOwner } from '../../test/support/factories';
+import { TenantBatcher } from './tenant-batcher';
+
+describe('TenantBatcher', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  const ownOrganization = async () => (await signUpOwner(app)).organizationId;
+
+  it('runs a lone operation alone, and concurrent ones of one organization in one transaction, in order', async () => {
+    const batcher = new TenantBatcher(app.services.database);
+    const organizationId = await ownOrganization();
+    const backendOf = async (m: { query: (sql: string) => Promise<Array<{ xid: string }>> }) => (await m.query(`SELECT txid_current()::text AS xid`))[0]!.xid;
+    expect(await batcher.run(organizationId, backendOf, async () => 'alone')).toBe('alone');
+    await new Promise((resolve) => setImmediate(resolve)); // let that run's drain finish
+
+    const order: number[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        batcher.run(
+          organizationId,
+          async (m) => {
+            order.push(i);
+            return backendOf(m);
+          },
+          async () => `alone-${i}`,
+        ),
+      ),
+    );
+    // The first ran alone; the five that queued meanwhile shared one transaction, in arrival order.
+    expect(results[0]).toBe('alone-0');
+    expect(new Set(results.slice(1)).size).toBe(1);
+    expect(order).toEqual([1, 2, 3, 4, 5]);
+    expect(batcher.stats).toMatchObject({ sharedTransactions: 1, sharedOperations: 5, fallbacks: 0 });
+  });
+
+  it('gives a domain error to its own operation only, and rolls a group back to lone runs on any other failure', async () => {
+    const batcher = new TenantBatcher(app.services.database);
+    const organizationId = await ownOrganization();
+    const refused = new DomainError(ErrorCode.BAD_USER_INPUT, 'refused');
+    const settleDrain = () => new Promise((resolve) => setImmediate(resolve));
+    const [first, second, third, fourth] = await Promise.allSettled([
+      batcher.run(organizationId, async () => 'x', async () => 'first alone'),
+      batcher.run(organizationId, async () => 'shared', async () => 'second alone'),
+      batcher.run(organizationId, async () => Promise.reject(refused), async () => 'third alone'),
+      batcher.run(organizationId, async () => 'shared too', async () => 'fourth alone'),
+    ]);
+    expect([first, second, third, fourth].map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      'first alone',
+      'shared',
+      'refused',
+      'shared too',
+    ]);
+
+    await settleDrain();
+    const broken = await Promise.all([
+      batcher.run(organizationId, async () => 'x', async () => 'a'),
+      batcher.run(organizationId, async (m) => m.query('SELECT * FROM no_such_table'), async () => 'b'),
+      batcher.run(organizationId, async () => 'shared', async () => 'c'),
+    ]);
+    expect(broken).toEqual(['a', 'b', 'c']);
+    expect(batcher.stats.fallbacks).toBe(1);
+  });
+
+  it('is what concurrent credit consumptions of one organization go through, with exact answers', async () => {
+    const owner = await signUpOwner(app);
+    const { creditLedger } = app.services;
+    await creditLedger.purchaseCredits({ organizationId: owner.organizationId, credits: 1_000, idempotencyKey: 'pack-1', actor: { type: 'system', id: 'test' } });
+    const before = (await creditLedger.balance(owner.organizationId)).total;
+    const consume = (key: string, eventKey = 'api_call_basic') =>
+      creditLedger.consumeCredits({ organizationId: owner.organizationId, eventKey, quantity: 2, idempotencyKey: key, metadata: {}, actor: { type: 'system', id: 'test' } });
+    const outcomes = await Promise.allSettled([consume('a'), consume('b'), consume('a'), consume('c', 'no_such_event'), consume('d')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const [a, , aAgain] = outcomes as Array<PromiseFulfilledResult<{ transaction: { id: string }; replayed: boolean }>>;
+    expect(aAgain!.value).toMatchObject({ replayed: true, transaction: { id: a!.value.transaction.id } });
+    expect((await creditLedger.balance(owner.organizationId)).total).toBe(before - 3 * 2);
+  });
+});
