@@ -23,7 +23,8 @@ function productEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 async function startProduct(dataDir: string): Promise<RunningProduct> {
-  const child = spawn(process.execPath, [mainScript], { env: productEnv({ EMBEDDED_PG_DATA_DIR: dataDir }) });
+  // Its own working directory, so the demo keys file lands beside its data, not in the repository.
+  const child = spawn(process.execPath, [mainScript], { env: productEnv({ EMBEDDED_PG_DATA_DIR: dataDir }), cwd: path.dirname(dataDir) });
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolve, reject) => {
@@ -57,8 +58,9 @@ async function graphql(url: string, query: string, variables: Record<string, unk
 }
 
 describe('the built product on the embedded PostgreSQL', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tollgate-smoke-'));
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tollgate-smoke-'));
+  const dataDir = path.join(workDir, 'pgdata');
+  afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
   beforeAll(() => {
     if (!fs.existsSync(mainScript)) throw new Error(`${mainScript} is missing: run \`npm run build\` (npm test does it first)`);
@@ -79,6 +81,14 @@ describe('the built product on the embedded PostgreSQL', () => {
       const cookie = logIn.setCookie!.split(';')[0]!;
       const me = await graphql(first.url, `{ me { memberships { role organization { name } } } }`, {}, cookie);
       expect(me.body.data.me.memberships).toEqual([{ role: 'OWNER', organization: { name: 'Acme AI' } }]);
+
+      const demoKey = fs.readFileSync(path.join(workDir, '.tollgate/demo-api-keys.txt'), 'utf8').split('\n')[1]!.split('\t')[1]!;
+      const byKey = await fetch(`${first.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${demoKey}` },
+        body: JSON.stringify({ query: '{ organization { name } subscription { planKey } creditBalance { total } }' }),
+      });
+      expect(((await byKey.json()) as { data: unknown }).data).toEqual({ organization: { name: 'Acme AI' }, subscription: { planKey: 'free' }, creditBalance: { total: 100 } });
 
       const signUp = await graphql(first.url, `mutation($i: SignUpInput!) { signUp(input: $i) { user { email } } }`, {
         i: { email: 'persisted@example.test', password: 'persisted-password', organizationName: 'Persisted' },

@@ -45,8 +45,8 @@ export async function seedDemoPlatform(services: Services, logger: Logger): Prom
   const keysFile = path.resolve(DEMO_KEYS_FILE);
   if (demoKeys.length > 0) {
     fs.mkdirSync(path.dirname(keysFile), { recursive: true });
-    if (!fs.existsSync(keysFile)) fs.writeFileSync(keysFile, '# Demo API keys (organization<TAB>key)\n', { mode: 0o600 });
-    fs.appendFileSync(keysFile, `${demoKeys.join('\n')}\n`);
+    // Rewritten, not appended: keys of an earlier (deleted) database would only mislead.
+    fs.writeFileSync(keysFile, `# Demo API keys created by the last seeding (organization<TAB>key)\n${demoKeys.join('\n')}\n`, { mode: 0o600 });
   }
   logger.info({ admin: DEMO_ADMIN.email, owners: demoOrganizations.map((o) => o.owner), apiKeysFile: keysFile }, 'demo platform loaded (passwords in README)');
 }
