@@ -48,8 +48,8 @@ export async function putOnPlan(
       now,
     ]);
     await m.query(
-      `INSERT INTO subscriptions (organization_id, plan_id, plan_version_id, status, billing_interval, current_period_start, current_period_end)
-       SELECT $1, p.id, p.current_version_id, $3, 'month', $4, $5 FROM plans p WHERE p.key = $2`,
+      `INSERT INTO subscriptions (organization_id, plan_id, plan_version_id, status, billing_interval, current_period_start, current_period_end, billing_anchor_day)
+       SELECT $1, p.id, p.current_version_id, $3, 'month', $4, $5, extract(day FROM $4::timestamptz AT TIME ZONE 'UTC')::int FROM plans p WHERE p.key = $2`,
       [organizationId, planKey, period.status ?? 'active', start, end],
     );
   });

@@ -106,6 +106,7 @@ export class CatalogSubscriptionsAudit1763900000100 implements MigrationInterfac
         billing_interval text NOT NULL CHECK (billing_interval IN ('month', 'year')),
         current_period_start timestamptz(3) NOT NULL,
         current_period_end timestamptz(3) NOT NULL CHECK (current_period_end > current_period_start),
+        billing_anchor_day smallint NOT NULL CHECK (billing_anchor_day BETWEEN 1 AND 31),
         trial_end timestamptz(3),
         cancel_at_period_end boolean NOT NULL DEFAULT false,
         canceled_at timestamptz(3),

@@ -166,8 +166,8 @@ describe('plans: platform admin editing and versioning', () => {
         `WITH moved AS (
            UPDATE subscriptions SET plan_id = $2, plan_version_id = $3
            WHERE organization_id = $1 AND status NOT IN ('canceled', 'expired') RETURNING id)
-         INSERT INTO subscriptions (organization_id, plan_id, plan_version_id, status, billing_interval, current_period_start, current_period_end)
-         SELECT $1, $2, $3, 'active', 'month', now(), now() + interval '1 month' WHERE NOT EXISTS (SELECT 1 FROM moved)`,
+         INSERT INTO subscriptions (organization_id, plan_id, plan_version_id, status, billing_interval, current_period_start, current_period_end, billing_anchor_day)
+         SELECT $1, $2, $3, 'active', 'month', now(), now() + interval '1 month', extract(day FROM now())::int WHERE NOT EXISTS (SELECT 1 FROM moved)`,
         [owner.organizationId, planId, v1Before!.id],
       );
       app.clock.advance(60_000);

@@ -91,8 +91,7 @@ export class SubscriptionRenewalService {
       subscription.trialEnd = subscription.trialEnd ?? periodEnd;
     }
     // Periods missed while no instance ran are skipped, not granted retroactively.
-    const anchorDay = subscription.currentPeriodStart.getUTCDate();
-    const next = periodContaining(periodEnd, subscription.billingInterval, now, anchorDay);
+    const next = periodContaining(periodEnd, subscription.billingInterval, now, subscription.billingAnchorDay);
     subscription.currentPeriodStart = next.start;
     subscription.currentPeriodEnd = next.end;
     await manager.save(subscription);

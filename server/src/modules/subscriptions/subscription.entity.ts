@@ -29,6 +29,10 @@ export class SubscriptionEntity {
   @Column({ name: 'current_period_end', type: 'timestamptz' })
   currentPeriodEnd: Date;
 
+  /** Day of month periods start on (UTC): Jan 31 → Feb 28 → Mar 31, not Mar 28. */
+  @Column({ name: 'billing_anchor_day', type: 'smallint' })
+  billingAnchorDay: number;
+
   @Column({ name: 'trial_end', type: 'timestamptz', nullable: true })
   trialEnd: Date | null;
 

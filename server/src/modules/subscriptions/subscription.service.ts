@@ -196,6 +196,8 @@ export class SubscriptionService {
         billingInterval: interval,
         currentPeriodStart: options.start,
         currentPeriodEnd: end,
+        // Paid periods start where the trial ends.
+        billingAnchorDay: (trialing ? end : options.start).getUTCDate(),
         trialEnd: trialing ? end : null,
       }),
     );
@@ -282,6 +284,7 @@ export class SubscriptionService {
       // A new interval starts a new billing period now (as Stripe does), which grants the new plan's credits.
       current.currentPeriodStart = now;
       current.currentPeriodEnd = addInterval(now, to.interval);
+      current.billingAnchorDay = now.getUTCDate();
       await manager.save(current);
       await this.startPeriod(manager, current, actor);
       return;

@@ -206,3 +206,20 @@ describe('subscriptions', () => {
     expect((await subscriptionOf(owner)).currentPeriodStart).toBe(currentPeriodEnd);
   });
 });
+
+describe('renewal dates', () => {
+  it('keeps a month-end anchor: Jan 31 → Feb 28 → Mar 31', async () => {
+    const app = await startTestApp({ env: { SESSION_TTL_HOURS: '8760' } });
+    try {
+      app.clock.set(new Date('2027-01-31T09:00:00.000Z'));
+      const owner = await signUpOwner(app);
+      const periodOf = async () => (await app.services.subscriptions.current(owner.organizationId)).subscription;
+      expect((await periodOf()).currentPeriodEnd.toISOString()).toBe('2027-02-28T09:00:00.000Z');
+      app.clock.set(new Date('2027-02-28T09:00:01.000Z'));
+      await app.services.subscriptionRenewal.advanceDue();
+      expect((await periodOf()).currentPeriodEnd.toISOString()).toBe('2027-03-31T09:00:00.000Z');
+    } finally {
+      await app.close();
+    }
+  });
+});
