@@ -194,7 +194,7 @@ describe('usage tracking: idempotency, batches, summaries and tenancy', () => {
       expect(await usageTotals(app, bob.organizationId, 'messages')).toEqual({ counted: 1, recorded: 1, events: 1 });
     });
 
-    it('needs USAGE_WRITE to record and ENTITLEMENTS_READ to read; members may do both', async () => {
+    it('needs USAGE_WRITE to record and ENTITLEMENTS_READ to read; members may only read', async () => {
       const owner = await signUpOwner(app);
       const reader = await createApiKey(app, owner, ['ENTITLEMENTS_READ']);
       const writer = await createApiKey(app, owner, ['USAGE_WRITE']);
@@ -202,8 +202,11 @@ describe('usage tracking: idempotency, batches, summaries and tenancy', () => {
       expect(errorCode(await app.gql(TRACK, { i: input }, { apiKey: reader.secret }))).toBe('FORBIDDEN');
       expect(errorCode(await app.gql(CHECK, { f: 'messages' }, { apiKey: writer.secret }))).toBe('FORBIDDEN');
       expect((await app.gql(CHECK_AND_TRACK, { i: input }, { apiKey: writer.secret })).data!.checkAndTrackUsage.used).toBe(1);
+      // Members read; from the console only owners and admins record usage.
       const member = await addMember(app, owner, 'MEMBER');
-      expect((await app.gql(TRACK, { o: owner.organizationId, i: { ...input, idempotencyKey: 'member' } }, { cookie: member.cookie })).data!.trackUsage.used).toBe(2);
+      expect(errorCode(await app.gql(TRACK, { o: owner.organizationId, i: { ...input, idempotencyKey: 'member' } }, { cookie: member.cookie }))).toBe('FORBIDDEN');
+      const admin = await addMember(app, owner, 'ADMIN');
+      expect((await app.gql(TRACK, { o: owner.organizationId, i: { ...input, idempotencyKey: 'admin' } }, { cookie: admin.cookie })).data!.trackUsage.used).toBe(2);
       expect((await app.gql(CHECK, { o: owner.organizationId, f: 'messages' }, { cookie: member.cookie })).data!.entitlementCheck.used).toBe(2);
     });
   });

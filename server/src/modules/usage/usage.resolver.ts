@@ -7,7 +7,8 @@ import { MembershipRole } from '../organizations/membership-role';
 import { TrackUsageInput, UsageEventInput } from './usage.input';
 import { EntitlementCheckType, OrganizationEntitlementsType, UsageBatchResultType, UsageSummaryType } from './usage.type';
 
-const usageWrites = () => tenantAccess({ role: MembershipRole.MEMBER, apiKeyScope: ApiKeyScope.USAGE_WRITE });
+// Members read; recording usage is for client apps (USAGE_WRITE keys) and, from the console, owners and admins.
+const usageWrites = () => tenantAccess({ role: MembershipRole.ADMIN, apiKeyScope: ApiKeyScope.USAGE_WRITE });
 const OPTIONAL_ORG = { nullable: true, description: 'Required for console sessions; an API key acts in its own organization.' };
 
 @Resolver()
