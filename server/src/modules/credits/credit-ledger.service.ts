@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/pg-errors';
-import type { Page, PageRequest } from '../../shared/pagination';
+import { type Page, type PageRequest, keysetPage } from '../../shared/pagination';
+import { CreditAlertEntity } from './credit-alert.entity';
 import { isUuid } from '../../shared/uuid';
 import { type Actor, systemActor } from '../audit/actor';
 import type { AuditLogService } from '../audit/audit-log.service';
@@ -323,6 +324,12 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
   }
 
   /** The ledger, newest first. */
+  alerts(organizationId: string, page: PageRequest): Promise<Page<CreditAlertEntity>> {
+    return this.database.inTenant(organizationId, (m) =>
+      keysetPage(m.createQueryBuilder(CreditAlertEntity, 'alert').where('alert.organization_id = :organizationId', { organizationId }), 'alert', page),
+    );
+  }
+
   transactions(organizationId: string, filter: CreditTransactionFilter, page: PageRequest): Promise<Page<CreditTransactionEntity>> {
     if (!isUuid(organizationId)) return Promise.reject(creditErrors.organizationNotFound());
     return this.database.inTenant(organizationId, async (m) => {

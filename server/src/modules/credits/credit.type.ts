@@ -1,3 +1,4 @@
+import type { CreditAlertEntity } from './credit-alert.entity';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/connection.type';
@@ -157,3 +158,18 @@ export class CreditConsumptionType {
     });
   }
 }
+
+@ObjectType('CreditAlert', { description: 'The balance fell below the organization’s low-balance threshold.' })
+export class CreditAlertType {
+  @Field(() => ID) id: string;
+  @Field(() => Int) threshold: number;
+  @Field(() => Int, { description: 'The total balance just after the crossing.' }) balance: number;
+  @Field(() => Date) createdAt: Date;
+
+  static from(alert: CreditAlertEntity): CreditAlertType {
+    return Object.assign(new CreditAlertType(), { id: alert.id, threshold: alert.threshold, balance: alert.balance, createdAt: alert.createdAt });
+  }
+}
+
+@ObjectType('CreditAlertConnection')
+export class CreditAlertConnection extends Connection(CreditAlertType) {}

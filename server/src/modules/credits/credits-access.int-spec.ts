@@ -109,6 +109,12 @@ describe('credit ledger: access, adjustments, alerts and history', () => {
       expect((await alerts()).slice(alertsBefore)).toEqual([{ threshold: 100, balance: 90 }, { threshold: 100, balance: 99 }]);
       expect((await app.gql(BALANCE, {}, { apiKey })).data!.creditBalance).toMatchObject({ total: 99, lowBalanceThreshold: 100, belowThreshold: true });
       expect((await auditEntries(app, 'credits.low_balance_threshold_set')).at(-1)).toMatchObject({ actor_id: owner.userId, after: { lowBalanceThreshold: 100 } });
+
+      // The same alerts through the API, for client apps (API key) and the console.
+      const listed = await app.gql(`{ creditAlerts(first: 100) { nodes { threshold balance } } }`, {}, { apiKey });
+      const pairs = (rows: Array<{ threshold: number; balance: number }>) => rows.map((a) => `${a.threshold}:${a.balance}`).sort();
+      expect(pairs(listed.data!.creditAlerts.nodes)).toEqual(pairs(await alerts()));
+      expect(pairs(listed.data!.creditAlerts.nodes)).toEqual(expect.arrayContaining(['100:90', '100:99']));
     });
   });
 

@@ -1,20 +1,13 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PLATFORM_ADMIN, adminActs, memberReads, tenantAccess } from '../../graphql/access';
 import { organizationIdOf } from '../../graphql/auth-checker';
+import { actorOf } from '../../graphql/actor';
 import type { GraphQLContext } from '../../graphql/context';
 import { PageArgs, toConnection } from '../../shared/connection.type';
 import { ApiKeyScope } from '../api-keys/api-key-scope';
-import type { Actor } from '../audit/actor';
 import { MembershipRole } from '../organizations/membership-role';
 import { AdjustCreditsInput, ConsumeCreditsInput, CreditTransactionFilterInput, LowBalanceThresholdInput } from './credit.input';
-import { CreditBalanceType, CreditConsumptionType, CreditTransactionConnection, CreditTransactionType } from './credit.type';
-
-/** The signed-in user or the API key making the request, as the ledger and the audit log record it. */
-function actorOf(ctx: GraphQLContext): Actor {
-  if (ctx.viewer.kind === 'apiKey') return { type: 'api_key', id: ctx.viewer.apiKeyId };
-  if (ctx.viewer.kind === 'user') return { type: 'user', id: ctx.viewer.user.id };
-  return { type: 'system', id: null };
-}
+import { CreditAlertConnection, CreditAlertType, CreditBalanceType, CreditConsumptionType, CreditTransactionConnection, CreditTransactionType } from './credit.type';
 
 @Resolver()
 export class CreditsResolver {
@@ -25,6 +18,16 @@ export class CreditsResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreditBalanceType> {
     return CreditBalanceType.from(await ctx.services.creditLedger.balance(organizationIdOf(ctx, organizationId)));
+  }
+
+  @Authorized(memberReads(ApiKeyScope.ENTITLEMENTS_READ))
+  @Query(() => CreditAlertConnection, { description: 'Times the balance fell below the low-balance threshold (one per crossing), oldest first.' })
+  async creditAlerts(
+    @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<CreditAlertConnection> {
+    return toConnection(await ctx.services.creditLedger.alerts(organizationIdOf(ctx, organizationId), page), CreditAlertType.from);
   }
 
   @Authorized(memberReads(ApiKeyScope.ENTITLEMENTS_READ))
