@@ -211,3 +211,34 @@ describe('usage tracking: idempotency, batches, summaries and tenancy', () => {
     });
   });
 });
+
+describe('usage batches with malformed events', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('refuses each malformed event on its own and records the rest', async () => {
+    const owner = await signUpOwner(app);
+    const events = [
+      { featureKey: 'messages', quantity: 1, idempotencyKey: 'ok-1' },
+      { featureKey: 'messages', quantity: 0, idempotencyKey: 'zero' },
+      { featureKey: 'Not A Key', quantity: 1, idempotencyKey: 'bad-key' },
+      { featureKey: 'messages', quantity: 1, idempotencyKey: '' },
+      { featureKey: 'messages', quantity: 2, idempotencyKey: 'ok-2' },
+    ];
+    const response = await app.gql(BATCH, { o: owner.organizationId, e: events }, { cookie: owner.cookie });
+    expect(response.errors).toBeUndefined();
+    const batch = response.data!.trackUsageBatch;
+    expect(batch).toMatchObject({ recorded: 2, duplicates: 0, rejected: 3 });
+    expect(batch.results.map((r: any) => [r.status, r.error?.code ?? null, r.error?.field ?? null])).toEqual([
+      ['RECORDED', null, null],
+      ['REJECTED', 'BAD_USER_INPUT', expect.stringContaining('quantity')],
+      ['REJECTED', 'BAD_USER_INPUT', expect.stringContaining('featureKey')],
+      ['REJECTED', 'BAD_USER_INPUT', expect.stringContaining('idempotencyKey')],
+      ['RECORDED', null, null],
+    ]);
+    expect(await usageTotals(app, owner.organizationId, 'messages')).toEqual({ counted: 3, recorded: 3, events: 2 });
+  });
+});
