@@ -7,7 +7,7 @@ import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { openDatabase } from './db/open-database';
 import { buildSchema } from './graphql/build-schema';
-import { startJobQueue } from './jobs/job-queue';
+import { type JobQueue, startJobQueue } from './jobs/job-queue';
 import { createServices } from './services';
 import { platformIsEmpty, seedDemoPlatform } from './seed/demo-platform';
 
@@ -19,12 +19,13 @@ export interface RunningTollgate {
 /** Boot order: database (embedded when DATABASE_URL is unset) → migrations → services → catalog → jobs → app → listen. */
 export async function startTollgate(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningTollgate> {
   const database = await openDatabase(config, logger);
+  let jobs: JobQueue | undefined;
   try {
     const services = createServices(config, database.database, clock, logger);
     await services.catalog.loadFromFile(undefined, logger);
     await ensureBootstrapAdmin(services, logger);
     if (config.seedDemoData && (await platformIsEmpty(services))) await seedDemoPlatform(services, logger);
-    const jobs = config.jobsEnabled ? await startJobQueue({ url: database.url, services, logger }) : undefined;
+    jobs = config.jobsEnabled ? await startJobQueue({ url: database.url, services, logger }) : undefined;
     const httpServer = http.createServer();
     const tollgate = await createApp({ services, schema: await buildSchema(), logger, httpServer });
     httpServer.on('request', tollgate.app);
@@ -49,6 +50,8 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
       },
     };
   } catch (error) {
+    // A failed start (e.g. the port is taken) leaves nothing running behind it.
+    await jobs?.stop().catch(() => undefined);
     await database.close();
     throw error;
   }

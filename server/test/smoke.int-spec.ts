@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
+import net from 'node:net';
 
 /**
  * Boots the built product (`node server/dist/main.js`, what `npm start` runs) on the embedded PostgreSQL,
@@ -119,5 +120,26 @@ describe('the built product on the embedded PostgreSQL', () => {
     const [code] = (await once(child, 'exit')) as [number];
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: PORT .*not-a-port/)]);
+  });
+
+  it('exits with one line, leaving nothing running, when its port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tollgate-port-'));
+      const child = spawn(process.execPath, [mainScript], {
+        env: productEnv({ PORT: String(port), EMBEDDED_PG_DATA_DIR: path.join(workDir, 'pgdata'), SEED_DEMO_DATA: 'false' }),
+        cwd: workDir,
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      const [code] = (await once(child, 'exit')) as [number];
+      fs.rmSync(workDir, { recursive: true, force: true });
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Tollgate failed to start: listen EADDRINUSE/)]);
+    } finally {
+      blocker.close();
+    }
   });
 });
