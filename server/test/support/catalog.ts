@@ -1,14 +1,6 @@
-import { sessionCookieFrom, type TestApp } from './test-app';
-import { uniqueEmail } from './factories';
+import type { TestApp } from './test-app';
 
-/** A platform admin's session cookie and user id (made directly, then signed in over GraphQL). */
-export async function signInPlatformAdmin(app: TestApp): Promise<{ cookie: string; userId: string }> {
-  const email = uniqueEmail('admin');
-  const password = 'platform-admin-password';
-  const { user } = await app.services.identity.ensureUser({ email, password, isPlatformAdmin: true });
-  const response = await app.gql(`mutation($input: LogInInput!) { logIn(input: $input) { user { id } } }`, { input: { email, password } });
-  return { cookie: sessionCookieFrom(response), userId: user.id };
-}
+export { signInPlatformAdmin } from './factories';
 
 export const PLAN_FIELDS = /* GraphQL */ `
   id key name description isPublic sortOrder archivedAt

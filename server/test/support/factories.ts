@@ -63,3 +63,11 @@ export async function createApiKey(app: TestApp, owner: SignedUpUser, scopes: st
   const created = response.data!.createApiKey;
   return { id: created.apiKey.id, prefix: created.apiKey.prefix, secret: created.secret };
 }
+
+/** A platform admin's session cookie and user id (made directly, then signed in over GraphQL). */
+export async function signInPlatformAdmin(app: TestApp, email = uniqueEmail('admin')): Promise<{ cookie: string; userId: string }> {
+  const password = 'platform-admin-password';
+  const { user } = await app.services.identity.ensureUser({ email, password, isPlatformAdmin: true });
+  const response = await app.gql(`mutation($input: LogInInput!) { logIn(input: $input) { user { id } } }`, { input: { email, password } });
+  return { cookie: sessionCookieFrom(response), userId: user.id };
+}

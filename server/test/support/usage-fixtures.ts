@@ -1,4 +1,5 @@
-import { sessionCookieFrom, type TestApp } from './test-app';
+import type { TestApp } from './test-app';
+import { signInPlatformAdmin } from './factories';
 
 /** Test-only plans and subscriptions for usage tests, written directly (as the database owner). */
 
@@ -57,10 +58,7 @@ export async function putOnPlan(
 
 /** A signed-in platform admin's cookie. */
 export async function platformAdminCookie(app: TestApp, email = 'usage-admin@example.test'): Promise<string> {
-  const password = 'usage-admin-password';
-  await app.services.identity.ensureUser({ email, password, isPlatformAdmin: true });
-  const logIn = await app.gql(`mutation($i: LogInInput!) { logIn(input: $i) { user { id } } }`, { i: { email, password } });
-  return sessionCookieFrom(logIn);
+  return (await signInPlatformAdmin(app, email)).cookie;
 }
 
 /** Counters and events of one organization and feature, to check that the counter is the sum of its events. */

@@ -1,5 +1,5 @@
-import { errorCode, sessionCookieFrom, startTestApp, type TestApp } from '../../../test/support/test-app';
-import { addMember, signUpOwner } from '../../../test/support/factories';
+import { errorCode, startTestApp, type TestApp } from '../../../test/support/test-app';
+import { addMember, signInPlatformAdmin, signUpOwner } from '../../../test/support/factories';
 
 const AUDIT = `query($o: ID!, $f: AuditFilterInput, $after: String) {
   auditLog(organizationId: $o, filter: $f, first: 2, after: $after) {
@@ -11,8 +11,7 @@ describe('audit log', () => {
   let admin: { cookie: string };
   beforeAll(async () => {
     app = await startTestApp();
-    await app.services.identity.ensureUser({ email: 'audit-admin@example.test', password: 'audit-admin-pw', isPlatformAdmin: true });
-    admin = { cookie: sessionCookieFrom(await app.gql(`mutation($i: LogInInput!) { logIn(input: $i) { user { id } } }`, { i: { email: 'audit-admin@example.test', password: 'audit-admin-pw' } })) };
+    admin = { cookie: (await signInPlatformAdmin(app)).cookie };
   });
   afterAll(() => app.close());
 

@@ -1,7 +1,7 @@
 import { createLogger } from '../../logger';
 import { startJobQueue } from '../../jobs/job-queue';
-import { errorCode, sessionCookieFrom, startTestApp, type TestApp } from '../../../test/support/test-app';
-import { addMember, createApiKey, signUpOwner, type SignedUpUser } from '../../../test/support/factories';
+import { errorCode, startTestApp, type TestApp } from '../../../test/support/test-app';
+import { addMember, createApiKey, signInPlatformAdmin, signUpOwner, type SignedUpUser } from '../../../test/support/factories';
 import { systemActor } from '../audit/actor';
 import { BillingInterval } from '../catalog/catalog.enums';
 
@@ -23,9 +23,7 @@ describe('subscriptions', () => {
   beforeAll(async () => {
     // The clock moves months ahead here; sessions must outlive that.
     app = await startTestApp({ env: { SESSION_TTL_HOURS: '8760' } });
-    await app.services.identity.ensureUser({ email: 'billing-admin@example.test', password: 'billing-admin-pw', isPlatformAdmin: true });
-    const logIn = await app.gql(`mutation($i: LogInInput!) { logIn(input: $i) { user { id } } }`, { i: { email: 'billing-admin@example.test', password: 'billing-admin-pw' } });
-    admin = { cookie: sessionCookieFrom(logIn) };
+    admin = { cookie: (await signInPlatformAdmin(app)).cookie };
   });
   afterAll(() => app.close());
 
