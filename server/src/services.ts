@@ -51,7 +51,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   // One batcher for the hot paths: concurrent calls of one organization share a transaction.
   const hotPathBatcher = config.hotPathBatching ? new TenantBatcher(database) : undefined;
   const creditLedger = new CreditLedgerService(database, audit, clock, hotPathBatcher);
-  const subscriptions = new SubscriptionService(database, creditLedger, audit, clock, logger);
+  const subscriptions = new SubscriptionService(database, catalog, creditLedger, audit, clock, logger);
   const subscriptionRenewal = new SubscriptionRenewalService(database, subscriptions, audit, clock, logger);
   // Every new organization starts on the free plan, in the transaction that creates it.
   organizations.onOrganizationCreated((manager, organizationId, ownerUserId) =>

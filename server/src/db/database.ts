@@ -32,9 +32,4 @@ export class Database {
       return work(manager);
     });
   }
-
-  /** Liveness of the connection pool, for /readyz. */
-  async ping(): Promise<void> {
-    await this.dataSource.query('SELECT 1');
-  }
 }

@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { BillingInterval } from '../catalog/catalog.enums';
-import { PlanVersionEntity } from '../catalog/plan-version.entity';
-import { PlanEntity } from '../catalog/plan.entity';
+import type { PlanVersionEntity } from '../catalog/plan-version.entity';
+import type { PlanEntity } from '../catalog/plan.entity';
 import { subscriptionErrors } from './subscriptions.errors';
 
 export const FREE_PLAN_KEY = 'free';
@@ -9,21 +8,6 @@ export const FREE_PLAN_KEY = 'free';
 export interface PlanTerms {
   plan: PlanEntity;
   version: PlanVersionEntity;
-}
-
-/** The plan a new subscriber gets for `planKey`: its current version. Archived plans take nobody new. */
-export async function currentTermsOf(manager: EntityManager, planKey: string): Promise<PlanTerms> {
-  const plan = await manager.findOneBy(PlanEntity, { key: planKey });
-  if (!plan?.currentVersionId) throw subscriptionErrors.unknownPlan();
-  if (plan.archivedAt) throw subscriptionErrors.planArchived();
-  const version = await manager.findOneByOrFail(PlanVersionEntity, { id: plan.currentVersionId });
-  return { plan, version };
-}
-
-export async function termsOfVersion(manager: EntityManager, planVersionId: string): Promise<PlanTerms> {
-  const version = await manager.findOneByOrFail(PlanVersionEntity, { id: planVersionId });
-  const plan = await manager.findOneByOrFail(PlanEntity, { id: version.planId });
-  return { plan, version };
 }
 
 /** Price per month in minor units; a custom price (null) ranks above every listed one. */

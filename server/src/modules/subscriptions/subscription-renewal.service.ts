@@ -5,7 +5,6 @@ import type { Database } from '../../db/database';
 import { type Actor, systemActor } from '../audit/actor';
 import type { AuditLogService } from '../audit/audit-log.service';
 import { periodContaining } from './billing-period';
-import { termsOfVersion } from './plan-terms';
 import { SubscriptionStatus as S } from './subscription-status';
 import { SubscriptionEntity } from './subscription.entity';
 import { type SubscriptionService, snapshot } from './subscription.service';
@@ -77,7 +76,7 @@ export class SubscriptionRenewalService {
     }
     const before = snapshot(subscription);
     if (subscription.scheduledPlanVersionId) {
-      const scheduled = await termsOfVersion(manager, subscription.scheduledPlanVersionId);
+      const scheduled = await this.subscriptions.termsOf(manager, subscription.scheduledPlanVersionId);
       subscription.planId = scheduled.plan.id;
       subscription.planVersionId = scheduled.version.id;
       subscription.billingInterval = subscription.scheduledBillingInterval ?? subscription.billingInterval;

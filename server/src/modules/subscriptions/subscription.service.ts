@@ -6,7 +6,8 @@ import type { Actor } from '../audit/actor';
 import type { AuditLogService } from '../audit/audit-log.service';
 import { BillingInterval } from '../catalog/catalog.enums';
 import { addDays, addInterval } from './billing-period';
-import { FREE_PLAN_KEY, type PlanTerms, assertPriced, currentTermsOf, isUpgrade, termsOfVersion } from './plan-terms';
+import { FREE_PLAN_KEY, type PlanTerms, assertPriced, isUpgrade } from './plan-terms';
+import type { CatalogService } from '../catalog/catalog.service';
 import type { SubscriptionCreditsPort } from './subscription-credits.port';
 import { SubscriptionPeriodEntity } from './subscription-period.entity';
 import { ENDED_STATUSES, canTransition } from './subscription-state';
@@ -38,6 +39,7 @@ export type ChangePlanOutcome = 'upgraded' | 'downgrade_scheduled' | 'downgraded
 export class SubscriptionService {
   constructor(
     private readonly database: Database,
+    private readonly catalog: CatalogService,
     private readonly credits: SubscriptionCreditsPort,
     private readonly audit: AuditLogService,
     private readonly clock: Clock,
@@ -46,7 +48,7 @@ export class SubscriptionService {
 
   /** A new organization starts on the free plan (inside the caller's transaction). */
   async startFreePlan(manager: EntityManager, organizationId: string, actor: Actor): Promise<SubscriptionEntity> {
-    const terms = await currentTermsOf(manager, FREE_PLAN_KEY);
+    const terms = await this.currentTerms(manager, FREE_PLAN_KEY);
     return this.begin(manager, organizationId, terms, BillingInterval.MONTH, { trial: false, actor, start: this.clock.now() });
   }
 
@@ -58,7 +60,7 @@ export class SubscriptionService {
   async subscribe(organizationId: string, request: { planKey: string; interval: BillingInterval; trial: boolean; actor: Actor }): Promise<CurrentSubscription> {
     return this.database.inTenant(organizationId, async (m) => {
       const current = await this.lockCurrent(m, organizationId);
-      const terms = await currentTermsOf(m, request.planKey);
+      const terms = await this.currentTerms(m, request.planKey);
       assertPriced(terms.version, request.interval);
       const now = this.clock.now();
       await this.end(m, current, S.CANCELED, now, request.actor, 'subscription.replaced');
@@ -70,8 +72,8 @@ export class SubscriptionService {
   async changePlan(organizationId: string, request: ChangePlanRequest): Promise<{ outcome: ChangePlanOutcome; subscription: CurrentSubscription }> {
     return this.database.inTenant(organizationId, async (m) => {
       const current = await this.lockCurrent(m, organizationId);
-      const from = { ...(await termsOfVersion(m, current.planVersionId)), interval: current.billingInterval };
-      const to = { ...(await currentTermsOf(m, request.planKey)), interval: request.interval };
+      const from = { ...(await this.termsOf(m, current.planVersionId)), interval: current.billingInterval };
+      const to = { ...(await this.currentTerms(m, request.planKey)), interval: request.interval };
       assertPriced(to.version, to.interval);
       if (from.plan.id === to.plan.id && from.interval === to.interval && from.version.id === to.version.id) throw subscriptionErrors.samePlan();
       const before = snapshot(current);
@@ -112,7 +114,7 @@ export class SubscriptionService {
   async cancel(organizationId: string, request: { atPeriodEnd: boolean; actor: Actor }): Promise<CurrentSubscription> {
     if (request.atPeriodEnd) {
       return this.mutate(organizationId, request.actor, 'subscription.cancel_scheduled', async (current, m) => {
-        if ((await termsOfVersion(m, current.planVersionId)).plan.key === FREE_PLAN_KEY) throw subscriptionErrors.freePlanCannotCancel();
+        if ((await this.termsOf(m, current.planVersionId)).plan.key === FREE_PLAN_KEY) throw subscriptionErrors.freePlanCannotCancel();
         if (current.cancelAtPeriodEnd) throw subscriptionErrors.alreadyCanceling();
         current.cancelAtPeriodEnd = true;
         current.canceledAt = this.clock.now();
@@ -120,7 +122,7 @@ export class SubscriptionService {
     }
     return this.database.inTenant(organizationId, async (m) => {
       const current = await this.lockCurrent(m, organizationId);
-      if ((await termsOfVersion(m, current.planVersionId)).plan.key === FREE_PLAN_KEY) throw subscriptionErrors.freePlanCannotCancel();
+      if ((await this.termsOf(m, current.planVersionId)).plan.key === FREE_PLAN_KEY) throw subscriptionErrors.freePlanCannotCancel();
       await this.endAndFallBackToFree(m, current, S.CANCELED, this.clock.now(), request.actor, 'subscription.canceled');
       return this.describe(m, organizationId);
     });
@@ -158,6 +160,22 @@ export class SubscriptionService {
   }
 
   // ---- shared steps, all inside the caller's transaction ----
+
+  /** The plan a new subscriber gets for `planKey`: its current version. Archived plans take nobody new. */
+  async currentTerms(manager: EntityManager, planKey: string): Promise<PlanTerms> {
+    const plan = await this.catalog.getPlanByKey(planKey, manager);
+    if (!plan?.currentVersionId) throw subscriptionErrors.unknownPlan();
+    if (plan.archivedAt) throw subscriptionErrors.planArchived();
+    return this.termsOf(manager, plan.currentVersionId);
+  }
+
+  /** A subscription's (or a scheduled change's) plan version with its plan; they are never deleted. */
+  async termsOf(manager: EntityManager, planVersionId: string): Promise<PlanTerms> {
+    const version = await this.catalog.getPlanVersion(planVersionId, manager);
+    const plan = version && (await this.catalog.getPlan(version.planId, manager));
+    if (!version || !plan) throw new Error(`plan version ${planVersionId} is missing`);
+    return { plan, version };
+  }
 
   /** Refuses and logs any transition the lifecycle does not allow. */
   transition(subscription: SubscriptionEntity, to: S): void {
@@ -228,7 +246,7 @@ export class SubscriptionService {
       .orIgnore()
       .execute();
     if ((inserted.identifiers.filter(Boolean).length ?? 0) === 0) return false;
-    const { version } = await termsOfVersion(manager, subscription.planVersionId);
+    const { version } = await this.termsOf(manager, subscription.planVersionId);
     await this.credits.grantSubscriptionCredits(manager, {
       organizationId: subscription.organizationId,
       periodStart: subscription.currentPeriodStart,
@@ -242,17 +260,17 @@ export class SubscriptionService {
   async endAndFallBackToFree(manager: EntityManager, current: SubscriptionEntity, status: S, at: Date, actor: Actor, action: string): Promise<void> {
     await this.end(manager, current, status, at, actor, action);
     await this.credits.expireSubscriptionCredits(manager, { organizationId: current.organizationId, at, actor });
-    await this.begin(manager, current.organizationId, await currentTermsOf(manager, FREE_PLAN_KEY), BillingInterval.MONTH, { trial: false, actor, start: at });
+    await this.begin(manager, current.organizationId, await this.currentTerms(manager, FREE_PLAN_KEY), BillingInterval.MONTH, { trial: false, actor, start: at });
   }
 
   async describe(manager: EntityManager, organizationId: string): Promise<CurrentSubscription> {
     const subscription = await manager.findOne(SubscriptionEntity, { where: { organizationId, status: Not(In([...ENDED_STATUSES])) } });
     if (!subscription) throw subscriptionErrors.notFound();
-    const terms = await termsOfVersion(manager, subscription.planVersionId);
+    const terms = await this.termsOf(manager, subscription.planVersionId);
     const scheduled =
       subscription.scheduledPlanVersionId && subscription.scheduledChangeAt
         ? {
-            ...(await termsOfVersion(manager, subscription.scheduledPlanVersionId)),
+            ...(await this.termsOf(manager, subscription.scheduledPlanVersionId)),
             interval: subscription.scheduledBillingInterval ?? subscription.billingInterval,
             at: subscription.scheduledChangeAt,
           }
@@ -273,7 +291,7 @@ export class SubscriptionService {
   private async applyPlanNow(manager: EntityManager, current: SubscriptionEntity, to: PlanTerms & { interval: BillingInterval }, actor: Actor): Promise<void> {
     const now = this.clock.now();
     const intervalChanged = current.billingInterval !== to.interval;
-    const { version: fromVersion } = await termsOfVersion(manager, current.planVersionId);
+    const { version: fromVersion } = await this.termsOf(manager, current.planVersionId);
     current.planId = to.plan.id;
     current.planVersionId = to.version.id;
     current.billingInterval = to.interval;
