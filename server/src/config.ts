@@ -49,8 +49,17 @@ const envSchema = z
     SEED_DEMO_DATA: bool.optional(),
     JOBS_ENABLED: bool.default(true),
     HOT_PATH_BATCHING: bool.default(true),
+    // Unset: the built-in Stripe sandbox (server/src/stripe-sandbox) starts on a loopback port instead.
+    STRIPE_SECRET_KEY: optionalString.pipe(z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional()),
+    STRIPE_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^whsec_/, 'must be a webhook signing secret (whsec_…)').optional()),
+    STRIPE_SANDBOX_PORT: int(0, 65535).default(0),
+    // Where people reach the console: Checkout and the portal send them back here.
+    PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
   })
   .superRefine((env, ctx) => {
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['STRIPE_WEBHOOK_SECRET'], message: 'is required when STRIPE_SECRET_KEY is set' });
+    }
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({
         code: 'custom',
@@ -94,6 +103,15 @@ export interface Config {
   readonly jobsEnabled: boolean;
   /** Run concurrent usage/credit calls of one organization in one shared transaction (see db/tenant-batcher.ts). */
   readonly hotPathBatching: boolean;
+  /**
+   * `live`: real Stripe with the configured keys. `sandbox`: no key configured, so the server starts its
+   * built-in Stripe sandbox and points the same SDK at it (never when a key is set).
+   */
+  readonly stripe:
+    | { readonly mode: 'live'; readonly secretKey: string; readonly webhookSecret: string }
+    | { readonly mode: 'sandbox'; readonly sandboxPort: number };
+  /** The console's public address (success/cancel/return URLs); defaults to http://localhost:PORT. */
+  readonly publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -149,6 +167,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: env.SEED_DEMO_DATA ?? !env.DATABASE_URL,
     jobsEnabled: env.JOBS_ENABLED,
     hotPathBatching: env.HOT_PATH_BATCHING,
+    stripe:
+      env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
+        ? { mode: 'live', secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }
+        : { mode: 'sandbox', sandboxPort: env.STRIPE_SANDBOX_PORT },
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
   };
   return deepFreeze(config);
 }
