@@ -24,6 +24,7 @@ describe('the first platform admin', () => {
         app.services.database,
         app.clock,
         logger,
+        app.services.stripeEnvironment,
       );
     await ensureBootstrapAdmin(servicesWith('first-admin-password'), logger);
     await ensureBootstrapAdmin(servicesWith('second-admin-password'), logger);

@@ -10,6 +10,7 @@ import { buildSchema } from './graphql/build-schema';
 import { type JobQueue, startJobQueue } from './jobs/job-queue';
 import { createServices } from './services';
 import { platformIsEmpty, seedDemoPlatform } from './seed/demo-platform';
+import { liveStripeEnvironment, UNSTARTED_SANDBOX } from './stripe/stripe-environment';
 
 export interface RunningTollgate {
   url: string;
@@ -21,7 +22,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
   const database = await openDatabase(config, logger);
   let jobs: JobQueue | undefined;
   try {
-    const services = createServices(config, database.database, clock, logger);
+    const services = createServices(config, database.database, clock, logger, liveStripeEnvironment(config.stripe) ?? UNSTARTED_SANDBOX);
     await services.catalog.loadFromFile(undefined, logger);
     await ensureBootstrapAdmin(services, logger);
     if (config.seedDemoData && (await platformIsEmpty(services))) await seedDemoPlatform(services, logger);

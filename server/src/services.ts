@@ -18,6 +18,7 @@ import { EntitlementService } from './modules/usage/entitlement.service';
 import { HourlyRequestLimiter } from './modules/usage/hourly-request-limit';
 import { UsageService } from './modules/usage/usage.service';
 import { FeatureFlagService } from './modules/feature-flags/feature-flag.service';
+import type { StripeEnvironment } from './stripe/stripe-environment';
 
 /** The composition root: every service, wired once per process (or per test app). */
 export interface Services {
@@ -38,9 +39,10 @@ export interface Services {
   usage: UsageService;
   featureFlags: FeatureFlagService;
   requestLimits: HourlyRequestLimiter;
+  stripeEnvironment: StripeEnvironment;
 }
 
-export function createServices(config: Config, database: Database, clock: Clock, logger: Logger): Services {
+export function createServices(config: Config, database: Database, clock: Clock, logger: Logger, stripeEnvironment: StripeEnvironment): Services {
   const organizations = new OrganizationService(database);
   const identity = new IdentityService(database, organizations, new LoginRateLimiter(config.loginRateLimit), clock, config.session.ttlHours);
   const audit = new AuditLogService(database, clock);
@@ -78,6 +80,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     entitlements,
     usage,
     featureFlags,
+    stripeEnvironment,
     requestLimits,
   };
 }

@@ -13,6 +13,7 @@ import { buildSchema } from '../../src/graphql/build-schema';
 import { createLogger } from '../../src/logger';
 import { createServices, type Services } from '../../src/services';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { UNSTARTED_SANDBOX } from '../../src/stripe/stripe-environment';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -47,7 +48,7 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
   await runMigrations(dataSource);
   const clock = new ManualClock(new Date('2026-11-23T12:00:00.000Z'));
   const logger = createLogger(options.logStream ? 'info' : config.logLevel, options.logStream);
-  const services = createServices(config, new Database(dataSource), clock, logger);
+  const services = createServices(config, new Database(dataSource), clock, logger, UNSTARTED_SANDBOX);
   await services.catalog.loadFromFile();
   schemaPromise ??= buildSchema();
   const tollgate = await createApp({ services, schema: await schemaPromise, logger });
