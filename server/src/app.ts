@@ -11,6 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import type { GraphQLContext, Viewer } from './graphql/context';
 import { formatGraphQLError } from './graphql/errors';
+import { clientAppFastPath } from './graphql/client-app-fast-path';
 import { SESSION_COOKIE } from './graphql/session-cookie';
 import { consoleRoutes } from './http/console-static';
 import { healthRoutes } from './http/health';
@@ -19,6 +20,8 @@ import type { Services } from './services';
 export interface TollgateApp {
   app: Express;
   apollo: ApolloServer<GraphQLContext>;
+  /** Requests answered by the client-app fast path (see graphql/client-app-fast-path.ts). */
+  fastPathStats: { executed: number };
   stop(): Promise<void>;
 }
 
@@ -93,10 +96,19 @@ export async function createApp(options: {
     }),
   );
   app.use(healthRoutes(services.database.dataSource));
+  const fastPath = clientAppFastPath({
+    services,
+    schema,
+    validationRules: protection.validationRules,
+    resolveViewer: (req) => resolveViewer(req, services),
+    formatError: (error) => formatGraphQLError(error.toJSON(), error, logger, graphqlLimits.includeStacktrace),
+    logger,
+  });
   app.use(
     '/graphql',
-    cookieParser(),
     express.json({ limit: '1mb' }),
+    fastPath,
+    cookieParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => ({
         viewer: await resolveViewer(req, services),
@@ -114,6 +126,7 @@ export async function createApp(options: {
   return {
     app,
     apollo,
+    fastPathStats: fastPath.stats,
     async stop() {
       await apollo.stop();
     },

@@ -32,6 +32,8 @@ export interface TestApp {
   /** Connected as the database owner (superuser here): for asserting on what is stored. */
   dataSource: DataSource;
   testDatabase: TestDatabase;
+  /** How many requests the client-app fast path answered (the rest went through Apollo Server). */
+  fastPathStats: { executed: number };
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
 
   return {
     app: tollgate.app,
+    fastPathStats: tollgate.fastPathStats,
     services,
     clock,
     dataSource,

@@ -72,12 +72,17 @@ export function hourlyRequestLimitPlugin(limiter: HourlyRequestLimiter): ApolloS
         return null;
       }
       if (!refusal) return null;
-      const error = usageErrors.rateLimited(refusal.retryAfterSeconds);
       return {
         http: { status: 429, headers: new HeaderMap([['retry-after', String(refusal.retryAfterSeconds)]]) },
-        body: { kind: 'single', singleResult: { errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }] } },
+        body: { kind: 'single', singleResult: rateLimitedBody(refusal.retryAfterSeconds) },
       };
     },
   };
   return { requestDidStart: async () => listener };
+}
+
+/** The 429 answer's body: the shape every Tollgate error has. */
+export function rateLimitedBody(retryAfterSeconds: number) {
+  const error = usageErrors.rateLimited(retryAfterSeconds);
+  return { errors: [{ message: error.message, extensions: { code: error.code, details: error.details } }] };
 }
