@@ -136,7 +136,9 @@ async function main() {
   const common = { clients: options.clients, warmupSeconds: options.warmupSeconds, seconds: options.seconds };
   const pgbenchMode = options.pgbenchMode;
   const scenarios = [];
-  for (const scenario of singleOperationScenarios(orgs)) {
+  // BENCH_ONLY=checkAndTrack_many,… runs just those scenarios (profiling, quick checks); a full run runs all.
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+  for (const scenario of singleOperationScenarios(orgs).filter((s) => !only || only.has(s.key))) {
     const gatewayCpu = cpuMeter(server.pid);
     const gateway = await runLoad({ url: server.url, ...common, request: scenario.request, accept: scenario.accept });
     gateway.cpu = gatewayCpu();

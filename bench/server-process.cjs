@@ -55,7 +55,9 @@ async function startServer({ databaseUrl, poolMax, register }) {
   };
   delete env.ADMIN_EMAIL;
   delete env.ADMIN_PASSWORD;
-  const child = spawn(process.execPath, [MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const unregister = register(() => child.kill('SIGKILL'));
   // What the server says at warn and above: kept (bounded) for the report, shown at once if it dies.
   const output = [];

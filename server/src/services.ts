@@ -40,6 +40,8 @@ export interface Services {
   featureFlags: FeatureFlagService;
   requestLimits: HourlyRequestLimiter;
   stripeEnvironment: StripeEnvironment;
+  /** Undefined when HOT_PATH_BATCHING is off. */
+  hotPathBatcher: TenantBatcher | undefined;
 }
 
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger, stripeEnvironment: StripeEnvironment): Services {
@@ -51,7 +53,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const planAdmin = new PlanAdminService(database, catalog, audit, clock);
   const catalogAdmin = new CatalogAdminService(database, catalog, audit, clock);
   // One batcher for the hot paths: concurrent calls of one organization share a transaction.
-  const hotPathBatcher = config.hotPathBatching ? new TenantBatcher(database) : undefined;
+  const hotPathBatcher = config.hotPathBatching ? new TenantBatcher(database, logger) : undefined;
   const creditLedger = new CreditLedgerService(database, audit, clock, hotPathBatcher);
   const subscriptions = new SubscriptionService(database, catalog, creditLedger, audit, clock, logger);
   const subscriptionRenewal = new SubscriptionRenewalService(database, subscriptions, audit, clock, logger);
@@ -81,6 +83,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     usage,
     featureFlags,
     stripeEnvironment,
+    hotPathBatcher,
     requestLimits,
   };
 }

@@ -2,7 +2,8 @@ import { DomainError } from '../shared/domain-error';
 import { ErrorCode } from '../shared/error-code';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 import { signUpOwner } from '../../test/support/factories';
-import { TenantBatcher } from './tenant-batcher';
+import type { EntityManager } from 'typeorm';
+import { type BatchLane, type GroupOutcome, TenantBatcher, outcomeOf } from './tenant-batcher';
 
 describe('TenantBatcher', () => {
   let app: TestApp;
@@ -13,19 +14,31 @@ describe('TenantBatcher', () => {
 
   const ownOrganization = async () => (await signUpOwner(app)).organizationId;
 
-  it('runs a lone operation alone, and concurrent ones of one organization in one transaction, in order', async () => {
+  /** A lane whose items are functions of the shared transaction, run in order; the group's answers are theirs. */
+  const lane: BatchLane<(m: EntityManager) => Promise<unknown>, unknown> = {
+    name: 'test',
+    async execute(manager, _organizationId, items) {
+      const outcomes: Array<GroupOutcome<unknown>> = [];
+      for (const item of items) outcomes.push(await outcomeOf(() => item(manager)));
+      return outcomes;
+    },
+  };
+  const settleDrain = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('runs a lone operation alone, and concurrent ones of one organization as one group in one transaction, in order', async () => {
     const batcher = new TenantBatcher(app.services.database);
     const organizationId = await ownOrganization();
-    const backendOf = async (m: { query: (sql: string) => Promise<Array<{ xid: string }>> }) => (await m.query(`SELECT txid_current()::text AS xid`))[0]!.xid;
-    expect(await batcher.run(organizationId, backendOf, async () => 'alone')).toBe('alone');
-    await new Promise((resolve) => setImmediate(resolve)); // let that run's drain finish
+    const backendOf = async (m: EntityManager) => ((await m.query(`SELECT txid_current()::text AS xid`)) as Array<{ xid: string }>)[0]!.xid;
+    expect(await batcher.run(organizationId, lane, backendOf, async () => 'alone')).toBe('alone');
+    await settleDrain(); // let that run's drain finish
 
     const order: number[] = [];
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
         batcher.run(
           organizationId,
-          async (m) => {
+          lane,
+          async (m: EntityManager) => {
             order.push(i);
             return backendOf(m);
           },
@@ -40,16 +53,27 @@ describe('TenantBatcher', () => {
     expect(batcher.stats).toMatchObject({ sharedTransactions: 1, sharedOperations: 5, fallbacks: 0 });
   });
 
+  it('keeps lanes apart: operations of another lane or organization are not grouped with these', async () => {
+    const batcher = new TenantBatcher(app.services.database);
+    const [first, second] = [await ownOrganization(), await ownOrganization()];
+    const otherLane = { ...lane, name: 'other' };
+    const results = await Promise.all([
+      batcher.run(first, lane, async () => 'a', async () => 'a alone'),
+      batcher.run(first, otherLane, async () => 'b', async () => 'b alone'),
+      batcher.run(second, lane, async () => 'c', async () => 'c alone'),
+    ]);
+    expect(results).toEqual(['a alone', 'b alone', 'c alone']);
+  });
+
   it('gives a domain error to its own operation only, and rolls a group back to lone runs on any other failure', async () => {
     const batcher = new TenantBatcher(app.services.database);
     const organizationId = await ownOrganization();
     const refused = new DomainError(ErrorCode.BAD_USER_INPUT, 'refused');
-    const settleDrain = () => new Promise((resolve) => setImmediate(resolve));
     const [first, second, third, fourth] = await Promise.allSettled([
-      batcher.run(organizationId, async () => 'x', async () => 'first alone'),
-      batcher.run(organizationId, async () => 'shared', async () => 'second alone'),
-      batcher.run(organizationId, async () => Promise.reject(refused), async () => 'third alone'),
-      batcher.run(organizationId, async () => 'shared too', async () => 'fourth alone'),
+      batcher.run(organizationId, lane, async () => 'x', async () => 'first alone'),
+      batcher.run(organizationId, lane, async () => 'shared', async () => 'second alone'),
+      batcher.run(organizationId, lane, async () => Promise.reject(refused), async () => 'third alone'),
+      batcher.run(organizationId, lane, async () => 'shared too', async () => 'fourth alone'),
     ]);
     expect([first, second, third, fourth].map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
       'first alone',
@@ -60,9 +84,9 @@ describe('TenantBatcher', () => {
 
     await settleDrain();
     const broken = await Promise.all([
-      batcher.run(organizationId, async () => 'x', async () => 'a'),
-      batcher.run(organizationId, async (m) => m.query('SELECT * FROM no_such_table'), async () => 'b'),
-      batcher.run(organizationId, async () => 'shared', async () => 'c'),
+      batcher.run(organizationId, lane, async () => 'x', async () => 'a'),
+      batcher.run(organizationId, lane, async (m: EntityManager) => m.query('SELECT * FROM no_such_table'), async () => 'b'),
+      batcher.run(organizationId, lane, async () => 'shared', async () => 'c'),
     ]);
     expect(broken).toEqual(['a', 'b', 'c']);
     expect(batcher.stats.fallbacks).toBe(1);

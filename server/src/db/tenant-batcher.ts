@@ -1,83 +1,105 @@
+import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '../shared/domain-error';
 import type { Database } from './database';
 
-interface PendingUnit<T> {
-  /** The operation's work inside a transaction shared with others of the same organization. */
-  unit: (manager: EntityManager) => Promise<T>;
+/** One operation's answer inside a group: a value, or the DomainError that is its answer. */
+export type GroupOutcome<O> = { value: O } | { error: DomainError };
+
+/**
+ * A kind of hot-path operation that can run many at once. `execute` gets the queued items of one organization,
+ * in arrival order, inside one tenant transaction, and answers each as if they had run one after another in that
+ * order — but with a fixed number of statements for the whole group (one lock, one set-based write, one commit).
+ * A DomainError for one item goes in that item's outcome; anything thrown rolls the group back.
+ */
+export interface BatchLane<I, O> {
+  name: string;
+  execute(manager: EntityManager, organizationId: string, items: I[]): Promise<Array<GroupOutcome<O>>>;
+}
+
+interface PendingItem<I, O> {
+  item: I;
   /** The same operation in a transaction of its own (with its usual retries). */
-  alone: () => Promise<T>;
-  resolve: (value: T) => void;
+  alone: () => Promise<O>;
+  resolve: (value: O) => void;
   reject: (error: unknown) => void;
 }
 
-const settle = <T>(pending: PendingUnit<T>, work: Promise<T>) => work.then(pending.resolve, pending.reject);
+const settle = <O>(pending: PendingItem<unknown, O>, work: Promise<O>) => work.then(pending.resolve, pending.reject);
 
 /**
- * Coalesces concurrent hot-path operations of one organization into one transaction: one tenant scope, one
- * commit, and one holder of the organization's hot rows (a usage counter, the credit balance) instead of a queue
- * of transactions waiting on each other's locks. Operations run one after another inside it, in arrival order,
- * so each still gets its own exact answer.
+ * Coalesces concurrent hot-path operations of one organization (per lane) into one transaction: one tenant
+ * scope, one holder of the organization's hot rows (a usage counter, the credit balance), one commit, instead of
+ * a queue of transactions waiting on each other's locks.
  *
- * An operation arriving while none of its organization's is running runs alone at once: there is no added
- * latency when load is light. A DomainError thrown by an operation is its answer (the hot paths throw those
- * before writing anything); any other failure rolls the shared transaction back and every operation of that
- * group runs alone instead.
+ * An operation arriving while none of its lane and organization is running runs alone at once, so light load
+ * adds no latency; those arriving meanwhile queue and run as the next group. If a group fails for any reason
+ * other than a per-item DomainError, it is rolled back and every operation in it runs alone instead.
  */
 export class TenantBatcher {
-  private readonly queues = new Map<string, Array<PendingUnit<any>>>();
+  private readonly queues = new Map<string, Array<PendingItem<any, any>>>();
   /** How much coalescing happened: shared transactions, the operations in them, and groups that fell back. */
   readonly stats = { sharedTransactions: 0, sharedOperations: 0, fallbacks: 0 };
 
   constructor(
     private readonly database: Database,
-    private readonly maxBatch = 64,
+    private readonly logger?: Logger,
+    private readonly maxBatch = 128,
   ) {}
 
-  run<T>(organizationId: string, unit: PendingUnit<T>['unit'], alone: PendingUnit<T>['alone']): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const queue = this.queues.get(organizationId);
-      const pending = { unit, alone, resolve, reject };
+  run<I, O>(organizationId: string, lane: BatchLane<I, O>, item: I, alone: () => Promise<O>): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      const key = `${lane.name}:${organizationId}`;
+      const queue = this.queues.get(key);
+      const pending: PendingItem<I, O> = { item, alone, resolve, reject };
       if (queue) {
         queue.push(pending);
         return;
       }
-      this.queues.set(organizationId, []);
-      void this.drain(organizationId, [pending]);
+      this.queues.set(key, []);
+      void this.drain(key, organizationId, lane, [pending]);
     });
   }
 
-  private async drain(organizationId: string, first: Array<PendingUnit<any>>): Promise<void> {
+  private async drain<I, O>(key: string, organizationId: string, lane: BatchLane<I, O>, first: Array<PendingItem<I, O>>): Promise<void> {
     let batch = first;
     while (batch.length > 0) {
       if (batch.length === 1) await settle(batch[0]!, batch[0]!.alone());
-      else await this.runTogether(organizationId, batch);
-      const queue = this.queues.get(organizationId)!;
+      else await this.runTogether(organizationId, lane, batch);
+      const queue = this.queues.get(key)!;
       batch = queue.splice(0, this.maxBatch);
     }
-    this.queues.delete(organizationId);
+    this.queues.delete(key);
   }
 
-  private async runTogether(organizationId: string, batch: Array<PendingUnit<any>>): Promise<void> {
-    const outcomes: Array<{ value?: unknown; error?: unknown }> = [];
+  private async runTogether<I, O>(organizationId: string, lane: BatchLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<void> {
+    let outcomes: Array<GroupOutcome<O>>;
     try {
-      await this.database.inTenant(organizationId, async (manager) => {
-        for (const pending of batch) {
-          try {
-            outcomes.push({ value: await pending.unit(manager) });
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            outcomes.push({ error });
-          }
-        }
-      });
-    } catch {
+      outcomes = await this.database.inTenant(organizationId, (manager) => lane.execute(manager, organizationId, batch.map((p) => p.item)));
+      if (outcomes.length !== batch.length) throw new Error(`lane ${lane.name} answered ${outcomes.length} of ${batch.length} items`);
+    } catch (error) {
+      // Expected rarely (a key taken by another instance meanwhile); anything frequent here is a bug worth seeing.
+      this.logger?.warn({ err: error, lane: lane.name, size: batch.length }, 'grouped operations fell back to one transaction each');
       this.stats.fallbacks += 1;
       await Promise.all(batch.map((pending) => settle(pending, pending.alone())));
       return;
     }
     this.stats.sharedTransactions += 1;
     this.stats.sharedOperations += batch.length;
-    batch.forEach((pending, i) => (outcomes[i]!.error !== undefined ? pending.reject(outcomes[i]!.error) : pending.resolve(outcomes[i]!.value)));
+    batch.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if ('error' in outcome) pending.reject(outcome.error);
+      else pending.resolve(outcome.value);
+    });
+  }
+}
+
+/** Runs `work` for one item and turns a DomainError into that item's outcome (anything else is thrown). */
+export async function outcomeOf<O>(work: () => O | Promise<O>): Promise<GroupOutcome<O>> {
+  try {
+    return { value: await work() };
+  } catch (error) {
+    if (error instanceof DomainError) return { error };
+    throw error;
   }
 }

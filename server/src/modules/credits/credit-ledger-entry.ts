@@ -68,12 +68,19 @@ export async function lockBalance(manager: EntityManager, organizationId: string
   };
 }
 
+/** An entry decided against a locked balance, not yet written; the balance it leaves behind. */
+export interface PlannedEntry {
+  entry: CreditTransactionEntity;
+  balanceAfter: { purchased: number; subscription: number; subscriptionExpiresAt: Date | null; belowThreshold: boolean };
+  /** The total just fell below the organization's threshold: one low-balance alert is due. */
+  crossesThreshold: boolean;
+}
+
 /**
- * Appends one ledger entry to a locked balance and moves the balance with it, in the caller's transaction: the
- * ledger row, the new balance and (when the total just fell below the threshold) one low-balance alert.
- * `balance` is updated in place so several entries can follow each other in one transaction.
+ * Decides one ledger entry on a locked balance and moves `balance` (in memory) past it, so several entries can
+ * follow each other before anything is written. Refuses what would take a bucket below zero or past the maximum.
  */
-export async function appendEntry(manager: EntityManager, balance: LockedBalance, draft: LedgerEntryDraft, now: Date): Promise<CreditTransactionEntity> {
+export function planEntry(manager: EntityManager, balance: LockedBalance, draft: LedgerEntryDraft, now: Date): PlannedEntry {
   const purchasedDelta = draft.purchasedDelta ?? 0;
   const subscriptionDelta = draft.subscriptionDelta ?? 0;
   const purchasedAfter = balance.purchased + purchasedDelta;
@@ -105,6 +112,23 @@ export async function appendEntry(manager: EntityManager, balance: LockedBalance
     metadata: draft.metadata ?? {},
     createdAt: now,
   });
+  // A grant starts a new expiry date; every other entry leaves it as it is.
+  const subscriptionExpiresAt = draft.kind === CreditTransactionKind.GRANT ? (draft.expiresAt ?? null) : balance.subscriptionExpiresAt;
+  const belowThreshold = purchasedAfter + subscriptionAfter < balance.lowBalanceThreshold;
+  const crossesThreshold = belowThreshold && !balance.belowThreshold;
+  const balanceAfter = { purchased: purchasedAfter, subscription: subscriptionAfter, subscriptionExpiresAt, belowThreshold };
+  Object.assign(balance, balanceAfter);
+  return { entry, balanceAfter, crossesThreshold };
+}
+
+/**
+ * Appends one ledger entry to a locked balance and moves the balance with it, in the caller's transaction: the
+ * ledger row, the new balance and (when the total just fell below the threshold) one low-balance alert.
+ * `balance` is updated in place so several entries can follow each other in one transaction.
+ */
+export async function appendEntry(manager: EntityManager, balance: LockedBalance, draft: LedgerEntryDraft, now: Date): Promise<CreditTransactionEntity> {
+  const planned = planEntry(manager, balance, draft, now);
+  const { entry } = planned;
   await queryPrepared(manager, 'tg_credit_insert', INSERT_TRANSACTION_SQL, [
     entry.id,
     entry.organizationId,
@@ -126,28 +150,29 @@ export async function appendEntry(manager: EntityManager, balance: LockedBalance
     JSON.stringify(entry.metadata),
     entry.createdAt,
   ]);
+  await writeBalance(manager, balance.organizationId, planned.balanceAfter, now);
+  if (planned.crossesThreshold) await recordLowBalanceAlert(manager, balance, entry, now);
+  return entry;
+}
 
-  // A grant starts a new expiry date; every other entry leaves it as it is.
-  const expiresAt = draft.kind === CreditTransactionKind.GRANT ? (draft.expiresAt ?? null) : balance.subscriptionExpiresAt;
-  const belowThreshold = purchasedAfter + subscriptionAfter < balance.lowBalanceThreshold;
+export async function writeBalance(manager: EntityManager, organizationId: string, after: PlannedEntry['balanceAfter'], now: Date): Promise<void> {
   await queryPrepared(
     manager,
     'tg_credit_balance_update',
     `UPDATE credit_balances
      SET purchased = $2, subscription = $3, subscription_expires_at = $4, below_threshold = $5, updated_at = $6
      WHERE organization_id = $1`,
-    [balance.organizationId, purchasedAfter, subscriptionAfter, expiresAt, belowThreshold, now],
+    [organizationId, after.purchased, after.subscription, after.subscriptionExpiresAt, after.belowThreshold, now],
   );
-  if (belowThreshold && !balance.belowThreshold) {
-    await manager.insert(CreditAlertEntity, {
-      id: randomUUID(),
-      organizationId: balance.organizationId,
-      threshold: balance.lowBalanceThreshold,
-      balance: purchasedAfter + subscriptionAfter,
-      transactionId: entry.id,
-      createdAt: now,
-    });
-  }
-  Object.assign(balance, { purchased: purchasedAfter, subscription: subscriptionAfter, subscriptionExpiresAt: expiresAt, belowThreshold });
-  return entry;
+}
+
+export async function recordLowBalanceAlert(manager: EntityManager, balance: LockedBalance, entry: CreditTransactionEntity, now: Date): Promise<void> {
+  await manager.insert(CreditAlertEntity, {
+    id: randomUUID(),
+    organizationId: balance.organizationId,
+    threshold: balance.lowBalanceThreshold,
+    balance: entry.purchasedBalanceAfter + entry.subscriptionBalanceAfter,
+    transactionId: entry.id,
+    createdAt: now,
+  });
 }

@@ -26,7 +26,8 @@ import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind as Kind } from './credits.enums';
 import { creditErrors } from './credits.errors';
 import { queryPrepared } from '../../db/prepared-statements';
-import type { TenantBatcher } from '../../db/tenant-batcher';
+import type { BatchLane, TenantBatcher } from '../../db/tenant-batcher';
+import { type ConsumptionOutcome, type GroupedConsumption, consumptionLane } from './credit-consumption-group';
 
 export interface ConsumeCreditsRequest {
   organizationId: string;
@@ -79,7 +80,12 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
     private readonly audit: AuditLogService,
     private readonly clock: Clock,
     private readonly batcher?: TenantBatcher,
-  ) {}
+  ) {
+    this.consumptionLane = consumptionLane(clock, (m, balance, now) => this.settleLapsed(m, balance, now));
+  }
+
+  /** How concurrent consumptions of one organization are charged together. */
+  private readonly consumptionLane: BatchLane<GroupedConsumption, ConsumptionOutcome>;
 
   /**
    * Charges credit_cost × quantity, from the buckets in the platform's consumption order, or refuses with
@@ -119,10 +125,10 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
     };
     const alone = () => this.withIdempotency(organizationId, Kind.CONSUMPTION, idempotencyKey, requestHash, undefined, write);
     if (!this.batcher) return alone();
-    // Concurrent consumptions of one organization share a transaction (one balance lock, one commit). A refusal
-    // there keeps a write-off of lapsed credits made on the way, which a lone refusal would roll back: both leave
-    // the ledger equal to the balance, and the write-off is due anyway.
-    return this.batcher.run(organizationId, (m) => this.withIdempotency(organizationId, Kind.CONSUMPTION, idempotencyKey, requestHash, m, write), alone);
+    // Concurrent consumptions of one organization run as one group (credit-consumption-group.ts). A refusal there
+    // keeps a write-off of lapsed credits made on the way, which a lone refusal would roll back: both leave the
+    // ledger equal to the balance, and the write-off is due anyway.
+    return this.batcher.run(organizationId, this.consumptionLane, { eventKey, quantity, idempotencyKey, requestHash, metadata, actor: request.actor }, alone);
   }
 
   /**

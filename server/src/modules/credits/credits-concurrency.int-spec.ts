@@ -80,6 +80,9 @@ describe('credit ledger under concurrency', () => {
     // The demand (40 distinct keys) is about 1,000 credits: the balance ran out and some were refused.
     expect(refused).toBeGreaterThan(0);
     expect(consumed).toBeLessThanOrEqual(550);
+    // They really ran as groups (set-based, credit-consumption-group.ts), and no group fell back to lone runs.
+    expect(app.services.hotPathBatcher!.stats.sharedOperations).toBeGreaterThan(10);
+    expect(app.services.hotPathBatcher!.stats.fallbacks).toBe(0);
   });
 
   it('consumptions, purchases and a period grant racing on one organization keep the balance equal to the ledger', async () => {

@@ -47,6 +47,9 @@ describe('usage under concurrency', () => {
     );
 
     expect(errors).toEqual([]);
+    // They really ran as groups (set-based, usage-group.ts), and no group had to fall back to lone runs.
+    expect(app.services.hotPathBatcher!.stats.sharedOperations).toBeGreaterThan(CLIENTS);
+    expect(app.services.hotPathBatcher!.stats.fallbacks).toBe(0);
     const granted = [...answers.entries()].filter(([, list]) => list[0]!.allowed);
     const grantedUnits = granted.reduce((sum, [key]) => sum + quantityOf(key), 0);
     // Demand (90 keys, 135 units) far exceeds the limit: it is filled, never passed (a 2-unit request may leave 1).

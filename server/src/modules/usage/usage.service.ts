@@ -9,7 +9,8 @@ import { MAX_BATCH_EVENTS, type NormalisedUsage, type UsageRequest, normaliseUsa
 import { CURRENT_STATE_SQL, RECORD_ONE_SQL, USAGE_SUMMARY_SQL } from './usage-sql';
 import { IdempotencyRace, usageErrors } from './usage.errors';
 import { queryPrepared } from '../../db/prepared-statements';
-import type { TenantBatcher } from '../../db/tenant-batcher';
+import type { BatchLane, TenantBatcher } from '../../db/tenant-batcher';
+import { type GroupedUsage, type RecordMode, usageLane } from './usage-group';
 
 /**
  * A write that loses an idempotency key to a concurrent request is rolled back and run again, and then sees that
@@ -21,7 +22,6 @@ const MAX_DEADLOCK_RETRIES = 3;
 const MAX_SUMMARY_DAYS = 366;
 const DAY_MS = 86_400_000;
 
-type RecordMode = 'track' | 'checkAndTrack';
 
 export interface UsageSummary {
   from: Date;
@@ -44,7 +44,12 @@ export class UsageService {
     private readonly database: Database,
     private readonly clock: Clock,
     private readonly batcher?: TenantBatcher,
-  ) {}
+  ) {
+    this.lane = usageLane(clock);
+  }
+
+  /** How concurrent calls of one organization are recorded together (see usage-group.ts). */
+  private readonly lane: BatchLane<GroupedUsage, EntitlementAnswer>;
 
   /** Usage that already happened: recorded even past a block limit (the answer then says allowed=false, EXCEEDED). */
   track(organizationId: string, request: UsageRequest): Promise<EntitlementAnswer> {
@@ -93,7 +98,7 @@ export class UsageService {
   private record(organizationId: string, usage: NormalisedUsage, mode: RecordMode): Promise<EntitlementAnswer> {
     const alone = () => this.retrying(() => this.database.inTenant(organizationId, (m) => this.recordOnce(m, organizationId, usage, mode)), 2);
     if (!this.batcher) return alone();
-    return this.batcher.run(organizationId, (m) => this.recordOnce(m, organizationId, usage, mode), alone);
+    return this.batcher.run(organizationId, this.lane, { usage, mode }, alone);
   }
 
   private async retrying<T>(work: () => Promise<T>, raceAttempts: number): Promise<T> {

@@ -1,0 +1,118 @@
+import { startTestApp, type TestApp } from '../../test/support/test-app';
+import { signUpOwner } from '../../test/support/factories';
+import { expectLedgerConsistent, setBalance } from '../../test/support/credits';
+import { usageTotals } from '../../test/support/usage-fixtures';
+import { systemActor } from '../modules/audit/actor';
+import { usageLane, type GroupedUsage } from '../modules/usage/usage-group';
+import { normaliseUsage } from '../modules/usage/usage-request';
+import { consumptionLane, type GroupedConsumption } from '../modules/credits/credit-consumption-group';
+import { requestHashOf } from '../modules/credits/credit-rules';
+import { CreditTransactionKind } from '../modules/credits/credits.enums';
+import type { GroupOutcome } from './tenant-batcher';
+
+/** What a caller sees of an outcome, without ids that differ between organizations. */
+function seen(outcome: GroupOutcome<unknown> | PromiseSettledResult<unknown>): unknown {
+  const error = 'error' in outcome ? outcome.error : 'reason' in outcome ? outcome.reason : undefined;
+  if (error) return { error: (error as { code: string; message: string }).code + ' ' + (error as Error).message };
+  const value = ('value' in outcome ? outcome.value : undefined) as Record<string, any>;
+  if (!value?.transaction) return value;
+  // seq is the ledger position, read back only when an entry is loaded; JSON turns -0 into 0 as clients see it.
+  const { id: _id, organizationId: _org, seq: _seq, ...transaction } = value.transaction;
+  return JSON.parse(JSON.stringify({ ...value, transaction }));
+}
+
+/**
+ * A group must answer every call exactly as the same calls one after another would be answered: each group
+ * below runs on one organization, the same calls run alone in order on a twin, and answers and totals compare.
+ */
+describe('grouped hot paths answer like calls one after another', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('usage: limits, replays and conflicts inside one group, several features, both modes', async () => {
+    const [grouped, alone] = [(await signUpOwner(app)).organizationId, (await signUpOwner(app)).organizationId];
+    // The free plan: messages 50 per day, blocking; api_calls metered; priority_support is on/off.
+    const calls: Array<[GroupedUsage['mode'], string, number, string, Record<string, unknown>?]> = [
+      ['checkAndTrack', 'messages', 20, 'k1'],
+      ['checkAndTrack', 'messages', 20, 'k2'],
+      ['checkAndTrack', 'messages', 20, 'k3'], // refused: 60 > 50
+      ['checkAndTrack', 'messages', 20, 'k1'], // replay of the first answer
+      ['checkAndTrack', 'messages', 5, 'k1'], // same key, another request: CONFLICT
+      ['checkAndTrack', 'messages', 10, 'k4'], // exactly the limit
+      ['checkAndTrack', 'messages', 20, 'k3'], // still refused, and still not stored
+      ['track', 'messages', 5, 'k5', { why: 'past the limit' }], // recorded anyway, answered EXCEEDED
+      ['checkAndTrack', 'no_such_feature', 1, 'k6'],
+      ['checkAndTrack', 'priority_support', 1, 'k7'],
+      ['track', 'api_calls', 3, 'k8'],
+      ['checkAndTrack', 'api_calls', 2, 'k9'],
+    ];
+    const items = calls.map(([mode, featureKey, quantity, idempotencyKey, metadata]) => ({ mode, usage: normaliseUsage({ featureKey, quantity, idempotencyKey, metadata }) }));
+
+    const groupOutcomes = await app.services.database.inTenant(grouped, (m) => usageLane(app.clock).execute(m, grouped, items));
+    const loneOutcomes: Array<PromiseSettledResult<unknown>> = [];
+    for (const [mode, featureKey, quantity, idempotencyKey, metadata] of calls) {
+      const request = { featureKey, quantity, idempotencyKey, metadata };
+      const call = mode === 'track' ? app.services.usage.track(alone, request) : app.services.usage.checkAndTrack(alone, request);
+      loneOutcomes.push((await Promise.allSettled([call]))[0]!);
+    }
+
+    expect(groupOutcomes.map(seen)).toEqual(loneOutcomes.map(seen));
+    expect(groupOutcomes.map((o) => ('error' in o ? o.error.code : o.value.allowed))).toEqual([
+      true, true, false, true, 'CONFLICT', true, false, false, 'BAD_USER_INPUT', 'BAD_USER_INPUT', true, true,
+    ]);
+    for (const feature of ['messages', 'api_calls']) {
+      expect(await usageTotals(app, grouped, feature)).toEqual(await usageTotals(app, alone, feature));
+    }
+    expect(await usageTotals(app, grouped, 'messages')).toEqual({ counted: 55, recorded: 55, events: 4 });
+    // A replay after the group answers what the group answered.
+    expect(await app.services.usage.checkAndTrack(grouped, { featureKey: 'messages', quantity: 5, idempotencyKey: 'k5', metadata: { why: 'past the limit' } })).toEqual(
+      (groupOutcomes[7] as { value: unknown }).value,
+    );
+  });
+
+  it('credits: purchased first, exact exhaustion, refusals, replays and conflicts inside one group', async () => {
+    const [grouped, alone] = [(await signUpOwner(app)).organizationId, (await signUpOwner(app)).organizationId];
+    for (const organizationId of [grouped, alone]) await setBalance(app, organizationId, { purchased: 30, subscription: 20 });
+    const calls: Array<[string, number, string]> = [
+      ['api_call_premium', 2, 'c1'], // 10, from purchased
+      ['ai_inference', 1, 'c2'], // 25: 20 purchased + 5 subscription
+      ['api_call_premium', 2, 'c1'], // replay
+      ['api_call_premium', 3, 'c1'], // CONFLICT
+      ['no_such_event', 1, 'c3'],
+      ['ai_inference', 1, 'c4'], // 25 > 15 left: INSUFFICIENT_CREDITS
+      ['api_call_basic', 15, 'c5'], // exactly what is left
+      ['api_call_basic', 1, 'c6'], // nothing left
+    ];
+    const actor = systemActor('test');
+    const items: GroupedConsumption[] = calls.map(([eventKey, quantity, idempotencyKey]) => ({
+      eventKey,
+      quantity,
+      idempotencyKey,
+      metadata: {},
+      actor,
+      requestHash: requestHashOf(CreditTransactionKind.CONSUMPTION, { eventKey, quantity, metadata: {} }),
+    }));
+    const lane = consumptionLane(app.clock, async () => undefined);
+    const groupOutcomes = await app.services.database.inTenant(grouped, (m) => lane.execute(m, grouped, items));
+    const loneOutcomes: Array<PromiseSettledResult<unknown>> = [];
+    for (const [eventKey, quantity, idempotencyKey] of calls) {
+      loneOutcomes.push((await Promise.allSettled([app.services.creditLedger.consumeCredits({ organizationId: alone, eventKey, quantity, idempotencyKey, metadata: {}, actor })]))[0]!);
+    }
+
+    expect(groupOutcomes.map(seen)).toEqual(loneOutcomes.map(seen));
+    expect(groupOutcomes.map((o) => ('error' in o ? o.error.code : o.value.replayed))).toEqual([
+      false, false, true, 'CONFLICT', 'BAD_USER_INPUT', 'INSUFFICIENT_CREDITS', false, 'INSUFFICIENT_CREDITS',
+    ]);
+    const [groupedBalance, aloneBalance] = [await expectLedgerConsistent(app, grouped), await expectLedgerConsistent(app, alone)];
+    // (setBalance grants with an expiry a moment apart for the two, so the buckets are what compare.)
+    expect({ ...groupedBalance, subscriptionExpiresAt: null }).toEqual({ ...aloneBalance, subscriptionExpiresAt: null });
+    expect(groupedBalance).toMatchObject({ purchased: 0, subscription: 0 });
+    // Both fell below the default threshold once: one alert each, on the same entry of the sequence.
+    const alerts = async (organizationId: string) =>
+      app.dataSource.query(`SELECT a.balance, t.idempotency_key FROM credit_alerts a JOIN credit_transactions t ON t.id = a.transaction_id WHERE a.organization_id = $1`, [organizationId]);
+    expect(await alerts(grouped)).toEqual(await alerts(alone));
+  });
+});

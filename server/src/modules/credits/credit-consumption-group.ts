@@ -1,0 +1,160 @@
+import { In, type EntityManager } from 'typeorm';
+import { type BatchLane, type GroupOutcome, outcomeOf } from '../../db/tenant-batcher';
+import { queryPrepared } from '../../db/prepared-statements';
+import type { Clock } from '../../clock';
+import type { Actor } from '../audit/actor';
+import { CONSUMPTION_ORDER_SETTING } from '../catalog/catalog-rules';
+import { type LockedBalance, type PlannedEntry, lockBalance, planEntry, recordLowBalanceAlert, writeBalance } from './credit-ledger-entry';
+import type { CreditConsumptionOrder } from '../catalog/catalog.enums';
+import { consumptionOrderOf, splitCost } from './credit-rules';
+import { CreditTransactionEntity } from './credit-transaction.entity';
+import { CreditTransactionKind as Kind } from './credits.enums';
+import { creditErrors } from './credits.errors';
+
+/** A consumption whose fields are already checked (see CreditLedgerService.consumeCredits). */
+export interface GroupedConsumption {
+  eventKey: string;
+  quantity: number;
+  idempotencyKey: string;
+  requestHash: string;
+  metadata: Record<string, unknown>;
+  actor: Actor;
+}
+
+export interface ConsumptionOutcome {
+  transaction: CreditTransactionEntity;
+  replayed: boolean;
+}
+
+/**
+ * Concurrent consumeCredits calls of one organization as one group, in a fixed number of statements whatever
+ * its size: the balance locked once, earlier uses of the keys and the events' prices read once, every ledger row
+ * inserted by one statement and the balance written once. Each call is decided in arrival order against the
+ * running balance, exactly as lone calls in that order would be: the balance never goes below zero, a refusal
+ * changes nothing, and a key used twice in the group is charged once and replayed (or a CONFLICT) the second time.
+ */
+export function consumptionLane(
+  clock: Clock,
+  settleLapsed: (manager: EntityManager, balance: LockedBalance, now: Date) => Promise<void>,
+): BatchLane<GroupedConsumption, ConsumptionOutcome> {
+  return {
+    name: 'credit-consumption',
+    async execute(manager, organizationId, items) {
+      const now = clock.now();
+      const balance = await lockBalance(manager, organizationId, now);
+      const earlier = await earlierEntries(manager, organizationId, items.map((i) => i.idempotencyKey));
+      // Replays change nothing; the first real consumption writes off lapsed credits first, as a lone call does.
+      if (items.some((i) => !earlier.has(i.idempotencyKey))) await settleLapsed(manager, balance, now);
+      const pricing = await pricesOf(manager, [...new Set(items.map((i) => i.eventKey))]);
+
+      const planned: PlannedEntry[] = [];
+      const outcomes: Array<GroupOutcome<ConsumptionOutcome>> = [];
+      for (const item of items) {
+        outcomes.push(
+          await outcomeOf(() => {
+            const stored = earlier.get(item.idempotencyKey);
+            if (stored) {
+              if (stored.requestHash !== item.requestHash) throw creditErrors.idempotencyConflict();
+              return { transaction: stored, replayed: true };
+            }
+            const price = pricing.prices.get(item.eventKey);
+            if (price === undefined) throw creditErrors.unknownEvent(item.eventKey);
+            const cost = price * item.quantity;
+            const split = splitCost(cost, balance, pricing.order);
+            if (!split) throw creditErrors.insufficient(cost, balance.purchased + balance.subscription);
+            const entry = planEntry(
+              manager,
+              balance,
+              {
+                kind: Kind.CONSUMPTION,
+                purchasedDelta: -split.fromPurchased,
+                subscriptionDelta: -split.fromSubscription,
+                eventKey: item.eventKey,
+                quantity: item.quantity,
+                unitCost: price,
+                idempotencyKey: item.idempotencyKey,
+                requestHash: item.requestHash,
+                metadata: item.metadata,
+                actor: item.actor,
+              },
+              now,
+            );
+            planned.push(entry);
+            earlier.set(item.idempotencyKey, entry.entry);
+            return { transaction: entry.entry, replayed: false };
+          }),
+        );
+      }
+      if (planned.length > 0) {
+        await insertEntries(manager, planned.map((p) => p.entry));
+        await writeBalance(manager, organizationId, planned.at(-1)!.balanceAfter, now);
+        const crossing = planned.find((p) => p.crossesThreshold);
+        if (crossing) await recordLowBalanceAlert(manager, balance, crossing.entry, now);
+      }
+      return outcomes;
+    },
+  };
+}
+
+async function earlierEntries(manager: EntityManager, organizationId: string, keys: string[]): Promise<Map<string, CreditTransactionEntity>> {
+  const hits = await queryPrepared<{ id: string }>(
+    manager,
+    'tg_credit_find_keys',
+    `SELECT id FROM credit_transactions WHERE organization_id = $1 AND kind = $2 AND idempotency_key = ANY($3::text[])`,
+    [organizationId, Kind.CONSUMPTION, keys],
+  );
+  if (hits.length === 0) return new Map();
+  const entries = await manager.findBy(CreditTransactionEntity, { id: In(hits.map((h) => h.id)) });
+  return new Map(entries.map((e) => [e.idempotencyKey!, e]));
+}
+
+/** The events' unit costs (unknown or inactive events are missing) and the platform's consumption order, in one round trip. */
+async function pricesOf(manager: EntityManager, eventKeys: string[]): Promise<{ prices: Map<string, number>; order: CreditConsumptionOrder }> {
+  const rows = await queryPrepared<{ key: string; credit_cost: number; consumption_order: string | null }>(
+    manager,
+    'tg_credit_prices',
+    `SELECT e.key, e.credit_cost, (SELECT s.value #>> '{}' FROM platform_settings s WHERE s.key = $2) AS consumption_order
+     FROM credit_events e WHERE e.key = ANY($1::text[]) AND e.active`,
+    [eventKeys, CONSUMPTION_ORDER_SETTING],
+  );
+  // No known event at all: every item is refused before the order matters.
+  return { prices: new Map(rows.map((r) => [r.key, r.credit_cost])), order: consumptionOrderOf(rows[0]?.consumption_order ?? null) };
+}
+
+/** Every planned row in one INSERT (one array per column); consumptions carry no expiry, period or reason. */
+async function insertEntries(manager: EntityManager, entries: CreditTransactionEntity[]): Promise<void> {
+  const column = <T>(pick: (e: CreditTransactionEntity) => T) => entries.map(pick);
+  await queryPrepared(
+    manager,
+    'tg_credit_insert_many',
+    `INSERT INTO credit_transactions (id, organization_id, kind, purchased_delta, subscription_delta, purchased_balance_after,
+       subscription_balance_after, event_key, quantity, unit_cost, idempotency_key, request_hash, actor_type, actor_id, metadata, created_at)
+     SELECT t.id, t.organization_id, t.kind, t.purchased_delta, t.subscription_delta, t.purchased_balance_after,
+       t.subscription_balance_after, t.event_key, t.quantity, t.unit_cost, t.idempotency_key, t.request_hash, t.actor_type, t.actor_id,
+       t.metadata::jsonb, t.created_at
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::int[], $6::int[], $7::int[], $8::text[], $9::int[], $10::int[],
+                 $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::timestamptz[]) WITH ORDINALITY
+       AS t(id, organization_id, kind, purchased_delta, subscription_delta, purchased_balance_after, subscription_balance_after,
+            event_key, quantity, unit_cost, idempotency_key, request_hash, actor_type, actor_id, metadata, created_at, position)
+     -- seq (the ledger's order) is assigned in this order: the order the entries were decided in.
+     ORDER BY t.position`,
+    [
+      column((e) => e.id),
+      column((e) => e.organizationId),
+      column((e) => e.kind),
+      column((e) => e.purchasedDelta),
+      column((e) => e.subscriptionDelta),
+      column((e) => e.purchasedBalanceAfter),
+      column((e) => e.subscriptionBalanceAfter),
+      column((e) => e.eventKey),
+      column((e) => e.quantity),
+      column((e) => e.unitCost),
+      column((e) => e.idempotencyKey),
+      column((e) => e.requestHash),
+      column((e) => e.actorType),
+      column((e) => e.actorId),
+      column((e) => JSON.stringify(e.metadata)),
+      column((e) => e.createdAt),
+    ],
+  );
+}
