@@ -278,7 +278,7 @@ export class SubscriptionService {
     return { subscription, ...terms, scheduled };
   }
 
-  private async end(manager: EntityManager, current: SubscriptionEntity, status: S, at: Date, actor: Actor, action: string): Promise<void> {
+  async end(manager: EntityManager, current: SubscriptionEntity, status: S, at: Date, actor: Actor, action: string): Promise<void> {
     const before = snapshot(current);
     this.transition(current, status);
     current.endedAt = at;
