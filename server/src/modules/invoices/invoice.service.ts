@@ -1,6 +1,8 @@
 import type { Database } from '../../db/database';
+import { fieldError } from '../../shared/domain-error';
 import { newestFirstPage } from '../../shared/newest-first-page';
 import type { Page, PageRequest } from '../../shared/pagination';
+import { isUuid } from '../../shared/uuid';
 import { InvoiceEntity, type InvoiceStatusValue } from './invoice.entity';
 
 /** An invoice as the payment provider reported it (see stripe-event.mapper.ts invoiceRecord). */
@@ -93,6 +95,7 @@ export class InvoiceService {
 
   /** Platform admins: any organization's invoices, newest first. */
   forPlatform(organizationId: string, page: PageRequest): Promise<Page<InvoiceEntity>> {
+    if (!isUuid(organizationId)) throw fieldError('organizationId', 'organizationId must be a UUID');
     return this.database.asPlatform((m) =>
       newestFirstPage(m.createQueryBuilder(InvoiceEntity, 'invoice').where('invoice.organization_id = :organizationId', { organizationId }), PAGE_KEYS, page),
     );
