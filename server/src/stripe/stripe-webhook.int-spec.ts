@@ -1,6 +1,8 @@
 import request from 'supertest';
+import { startJobQueue } from '../jobs/job-queue';
+import { createLogger } from '../logger';
 import { signInPlatformAdmin, signUpOwner } from '../../test/support/factories';
-import { deliver, postSignedEvent, seconds, storedEvent, stripeEvent, stripeId, stripeSubscription } from '../../test/support/stripe-objects';
+import { checkoutSession, deliver, postSignedEvent, seconds, storedEvent, stripeEvent, stripeId, stripeSubscription } from '../../test/support/stripe-objects';
 import { errorCode, startTestApp, type TestApp } from '../../test/support/test-app';
 import { MAX_ATTEMPTS, retryDelayMs } from './stripe-webhook.service';
 
@@ -79,10 +81,10 @@ describe('POST /webhooks/stripe', () => {
     await app.services.stripeWebhooks.whenIdle();
     expect(answers.map((a) => a.duplicate)).toEqual([false, true, true, true, true]);
     expect(await storedEvent(app, event.id)).toMatchObject({ status: 'applied', attempts: 1 });
-    const audits = await app.dataSource.query(`SELECT action, actor_type, actor_id FROM audit_entries WHERE organization_id = $1 AND actor_type = 'stripe' ORDER BY created_at`, [owner.organizationId]);
+    const audits = await app.dataSource.query(`SELECT action, actor_type, actor_id FROM audit_entries WHERE organization_id = $1 AND actor_type = 'stripe' ORDER BY action`, [owner.organizationId]);
     expect(audits).toEqual([
-      { action: 'subscription.trial_will_end', actor_type: 'stripe', actor_id: event.id },
       { action: 'stripe.event_applied', actor_type: 'stripe', actor_id: event.id },
+      { action: 'subscription.trial_will_end', actor_type: 'stripe', actor_id: event.id },
     ]);
   });
 
@@ -153,5 +155,36 @@ describe('POST /webhooks/stripe', () => {
     const owner = await signUpOwner(app);
     expect(errorCode(await app.gql(LOG, { first: 5 }, { cookie: owner.cookie }))).toBe('FORBIDDEN');
     expect(errorCode(await app.gql(LOG, { first: 5, f: { type: 'DROP TABLE' } }, admin))).toBe('BAD_USER_INPUT');
+  });
+
+  it('applies a stored event once when two instances race for it (claim by compare-and-set, retry job with SKIP LOCKED)', async () => {
+    const owner = await signUpOwner(app);
+    const session = checkoutSession({ mode: 'payment', customer: stripeId('cus'), organizationId: owner.organizationId, metadata: { tollgate_credit_product_key: 'credits_1000', tollgate_credits: '1000' } });
+    const event = stripeEvent('checkout.session.completed', session, app.clock.now());
+    expect(await app.services.stripeWebhooks.receive(event)).toEqual({ stored: true });
+    expect(await app.services.stripeWebhooks.receive(event)).toEqual({ stored: false });
+    app.clock.advance(2 * 60_000); // past the safety net: the retry job may take it too
+    const webhooks = app.services.stripeWebhooks;
+    await Promise.all([webhooks.process(event.id), webhooks.process(event.id), webhooks.retryDue(), webhooks.retryDue()]);
+    expect(await storedEvent(app, event.id)).toMatchObject({ status: 'applied', attempts: 1 });
+    const [balance] = await app.dataSource.query(`SELECT purchased FROM credit_balances WHERE organization_id = $1`, [owner.organizationId]);
+    expect(balance.purchased).toBe(1000);
+  });
+
+  it('retries due events from the pg-boss job', async () => {
+    const owner = await signUpOwner(app);
+    const customer = stripeId('cus');
+    const event = stripeEvent('customer.subscription.trial_will_end', stripeSubscription({ customer, periodStart: app.clock.now(), periodEnd: new Date(app.clock.now().getTime() + 86_400_000) }), app.clock.now());
+    await deliver(app, event);
+    expect(await storedEvent(app, event.id)).toMatchObject({ status: 'failed' });
+    await app.dataSource.query(`UPDATE organizations SET stripe_customer_id = $1 WHERE id = $2`, [customer, owner.organizationId]);
+    app.clock.advance(retryDelayMs(1));
+    const jobs = await startJobQueue({ url: app.testDatabase.url, services: app.services, logger: createLogger('silent') });
+    try {
+      await jobs.runNow('stripe-webhook-retry');
+    } finally {
+      await jobs.stop();
+    }
+    expect(await storedEvent(app, event.id)).toMatchObject({ status: 'applied', attempts: 2 });
   });
 });
