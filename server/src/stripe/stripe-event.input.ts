@@ -6,7 +6,7 @@ import { StripeEventProcessingStatus } from './stripe-event.type';
 export class StripeEventFilterInput {
   @Field(() => String, { nullable: true, description: 'e.g. invoice.payment_failed' })
   @IsOptional()
-  @Matches(/^[a-z_]+(\.[a-z_]+)+$/, { message: 'type must look like customer.subscription.updated' })
+  @Matches(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, { message: 'type must look like customer.subscription.updated' })
   type?: string;
 
   @Field(() => StripeEventProcessingStatus, { nullable: true })

@@ -76,15 +76,15 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
    * later events that name only the customer find the organization. Never moves a customer between organizations.
    */
   async linkCustomer(organizationId: string, customerId: string): Promise<boolean> {
-    const updated = (await this.database.asPlatform((m) =>
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected].
+    const [rows] = (await this.database.asPlatform((m) =>
       m.query(
         `UPDATE organizations SET stripe_customer_id = $2
          WHERE id = $1 AND stripe_customer_id IS NULL AND NOT EXISTS (SELECT 1 FROM organizations WHERE stripe_customer_id = $2)
          RETURNING id`,
         [organizationId, customerId],
       ),
-    )) as [Array<{ id: string }>, number] | Array<{ id: string }>;
-    const rows = Array.isArray(updated[0]) ? (updated[0] as Array<{ id: string }>) : (updated as Array<{ id: string }>);
+    )) as [Array<{ id: string }>, number];
     return rows.length > 0;
   }
 
