@@ -53,15 +53,14 @@ describe('Stripe sandbox → webhooks → Tollgate', () => {
   const subscriptionCredits = async (organizationId: string) =>
     Number((await app.dataSource.query(`SELECT subscription FROM credit_balances WHERE organization_id = $1`, [organizationId]))[0].subscription);
 
-  it('checkout with 4242 → the paid plan with its credits; a renewal through the clock → a new period, new credits, an invoice', async () => {
-    const owner = await signUpOwner(app);
-    await advance(60);
-    // What billing's checkout does: a customer for the organization, the plan's price, a subscription-mode session.
+  /** What billing's checkout does: a customer for the organization, the plan's price, a subscription-mode session. */
+  const checkoutFor = async (owner: SignedUpUser) => {
     const customer = await stripe.customers.create({ email: owner.email, metadata: { organization_id: owner.organizationId } });
     await app.dataSource.query(`UPDATE organizations SET stripe_customer_id = $1 WHERE id = $2`, [customer.id, owner.organizationId]);
-    const product = await stripe.products.create({ name: 'Pro', metadata: { tollgate_plan_key: 'pro' } });
-    const price = await stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 1500, recurring: { interval: 'month' }, lookup_key: 'tollgate_plan_pro_month' });
-    const session = await stripe.checkout.sessions.create({
+    const [existing] = (await stripe.prices.list({ lookup_keys: ['tollgate_plan_pro_month'] })).data;
+    const product = existing ? null : await stripe.products.create({ name: 'Pro', metadata: { tollgate_plan_key: 'pro' } });
+    const price = existing ?? (await stripe.prices.create({ product: product!.id, currency: 'usd', unit_amount: 1500, recurring: { interval: 'month' }, lookup_key: 'tollgate_plan_pro_month' }));
+    return stripe.checkout.sessions.create({
       mode: 'subscription',
       customer: customer.id,
       line_items: [{ price: price.id, quantity: 1 }],
@@ -71,7 +70,12 @@ describe('Stripe sandbox → webhooks → Tollgate', () => {
       metadata: { organization_id: owner.organizationId },
       subscription_data: { metadata: { organization_id: owner.organizationId } },
     });
+  };
 
+  it('checkout with 4242 → the paid plan with its credits; a renewal through the clock → a new period, new credits, an invoice', async () => {
+    const owner = await signUpOwner(app);
+    await advance(60);
+    const session = await checkoutFor(owner);
     const paid = await payCheckout(session.url!, '4242424242424242');
     expect(paid.location).toContain('checkout=success');
     await settle();
@@ -93,6 +97,26 @@ describe('Stripe sandbox → webhooks → Tollgate', () => {
     const invoices = (await app.gql(INVOICES, { o: owner.organizationId }, { cookie: owner.cookie })).data!.invoices.nodes;
     expect(invoices[0]).toMatchObject({ status: 'PAID', amountPaid: { amountMinor: 1500, currency: 'usd' }, periodStart: periodEnd.toISOString() });
     expect(invoices.length).toBeGreaterThanOrEqual(2);
+    expect(await app.dataSource.query(`SELECT id, type, last_error FROM stripe_events WHERE status = 'failed'`)).toEqual([]);
+  });
+
+  it('a renewal the card declines makes the subscription past due; when Stripe gives up, the organization is back on free', async () => {
+    const owner = await signUpOwner(app);
+    await advance(60);
+    const session = await checkoutFor(owner);
+    await payCheckout(session.url!, '4000000000000341');
+    await settle();
+    const started = await subscriptionOf(owner);
+    expect(started).toMatchObject({ status: 'ACTIVE', planKey: 'pro' });
+
+    await advance(Math.ceil((new Date(started.currentPeriodEnd).getTime() - sandbox.now().getTime()) / 1000) + 60);
+    expect(await subscriptionOf(owner)).toMatchObject({ status: 'PAST_DUE', planKey: 'pro' });
+    const failedInvoices = await app.dataSource.query(`SELECT status FROM invoices WHERE organization_id = $1 AND billing_reason = 'subscription_cycle'`, [owner.organizationId]);
+    expect(failedInvoices).toEqual([{ status: 'open' }]);
+
+    // Stripe's retries fail too; at the end of its schedule it cancels the subscription.
+    await advance(40 * DAY);
+    expect((await subscriptionOf(owner)).planKey).toBe('free');
     expect(await app.dataSource.query(`SELECT id, type, last_error FROM stripe_events WHERE status = 'failed'`)).toEqual([]);
   });
 });
