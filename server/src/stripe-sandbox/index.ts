@@ -61,7 +61,8 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
   const clock = new SandboxClock(store, billing, checkout);
 
   async function advanceClock(to: Date | { seconds: number }): Promise<void> {
-    const target = to instanceof Date ? Math.floor(to.getTime() / 1000) : store.now() + Math.floor(to.seconds);
+    const target = 'seconds' in to ? store.now() + Math.floor(to.seconds) : Math.floor(to.getTime() / 1000);
+    if (!Number.isFinite(target)) throw new SandboxApiError(400, 'invalid_request_error', 'Invalid clock target.', 'parameter_invalid', 'to');
     if (target < store.now()) throw new SandboxApiError(400, 'invalid_request_error', 'The sandbox clock cannot move backwards.', 'parameter_invalid', 'to');
     clock.runUntil(target);
   }

@@ -42,6 +42,8 @@ export interface SandboxKit {
   receiver: WebhookReceiver;
   /** Every delivered webhook so far, verified with the SDK's constructEvent (throws on a bad signature). */
   events(): Promise<Stripe.Event[]>;
+  /** Waits for webhooks in flight and returns how many were delivered: pass it to eventTypes() later. */
+  mark(): Promise<number>;
   /** Types of the delivered events, in delivery order, from the `from`th on. */
   eventTypes(from?: number): Promise<string[]>;
   close(): Promise<void>;
@@ -64,6 +66,7 @@ export async function startSandboxKit(): Promise<SandboxKit> {
     stripe,
     receiver,
     events,
+    mark: async () => (await events()).length,
     eventTypes: async (from = 0) => (await events()).slice(from).map((e) => e.type),
     async close() {
       await sandbox.stop();
