@@ -16,6 +16,7 @@ import { SESSION_COOKIE } from './graphql/session-cookie';
 import { consoleRoutes } from './http/console-static';
 import { healthRoutes } from './http/health';
 import type { Services } from './services';
+import { stripeWebhookRouter } from './stripe/stripe-webhook.router';
 
 export interface TollgateApp {
   app: Express;
@@ -39,7 +40,7 @@ async function resolveViewer(req: express.Request, services: Services): Promise<
   return { kind: 'anonymous' };
 }
 
-/** Express app: health routes, GraphQL at /graphql, the console at /. Webhooks will mount before any JSON parser. */
+/** Express app: health routes, GraphQL at /graphql, the console at /. POST /webhooks/stripe before any JSON parser. */
 export async function createApp(options: {
   services: Services;
   schema: GraphQLSchema;
@@ -95,6 +96,8 @@ export async function createApp(options: {
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
   );
+  // Before any JSON parser: the Stripe signature covers the raw bytes.
+  app.use(stripeWebhookRouter({ webhooks: services.stripeWebhooks, environment: () => services.stripeEnvironment, logger }));
   app.use(healthRoutes(services.database.dataSource));
   const fastPath = clientAppFastPath({
     services,
@@ -129,6 +132,7 @@ export async function createApp(options: {
     fastPathStats: fastPath.stats,
     async stop() {
       await apollo.stop();
+      await services.stripeWebhooks.whenIdle();
     },
   };
 }

@@ -19,6 +19,11 @@ import { HourlyRequestLimiter } from './modules/usage/hourly-request-limit';
 import { UsageService } from './modules/usage/usage.service';
 import { FeatureFlagService } from './modules/feature-flags/feature-flag.service';
 import type { StripeEnvironment } from './stripe/stripe-environment';
+import { InvoiceService } from './modules/invoices/invoice.service';
+import { ProviderSubscriptionService } from './modules/subscriptions/provider-subscription.service';
+import { StripeEventHandlers } from './stripe/stripe-event.handlers';
+import { StripeSubscriptionSyncService } from './stripe/stripe-subscription-sync.service';
+import { StripeWebhookService } from './stripe/stripe-webhook.service';
 
 /** The composition root: every service, wired once per process (or per test app). */
 export interface Services {
@@ -42,6 +47,9 @@ export interface Services {
   stripeEnvironment: StripeEnvironment;
   /** Undefined when HOT_PATH_BATCHING is off. */
   hotPathBatcher: TenantBatcher | undefined;
+  invoices: InvoiceService;
+  stripeSubscriptionSync: StripeSubscriptionSyncService;
+  stripeWebhooks: StripeWebhookService;
 }
 
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger, stripeEnvironment: StripeEnvironment): Services {
@@ -65,6 +73,12 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const usage = new UsageService(database, clock, hotPathBatcher);
   const featureFlags = new FeatureFlagService(database, audit, clock);
   const requestLimits = new HourlyRequestLimiter(entitlements, clock);
+  // Stripe → Tollgate: the webhook log, the event effects and the subscription sync.
+  const invoices = new InvoiceService(database);
+  const providerSubscriptions = new ProviderSubscriptionService(database, subscriptions, catalog, creditLedger, audit, clock);
+  const stripeSubscriptionSync = new StripeSubscriptionSyncService(database, providerSubscriptions);
+  const stripeEventHandlers = new StripeEventHandlers(database, stripeSubscriptionSync, providerSubscriptions, creditLedger, invoices, audit);
+  const stripeWebhooks = new StripeWebhookService(database, stripeEventHandlers, audit, clock, logger);
   return {
     config,
     database,
@@ -85,5 +99,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     stripeEnvironment,
     hotPathBatcher,
     requestLimits,
+    invoices,
+    stripeSubscriptionSync,
+    stripeWebhooks,
   };
 }

@@ -20,6 +20,8 @@ import { UsageEventEntity } from '../modules/usage/usage-event.entity';
 import { UsageCounterEntity } from '../modules/usage/usage-counter.entity';
 import { FeatureFlagEntity } from '../modules/feature-flags/feature-flag.entity';
 import { FeatureFlagOverrideEntity } from '../modules/feature-flags/feature-flag-override.entity';
+import { InvoiceEntity } from '../modules/invoices/invoice.entity';
+import { StripeEventEntity } from '../stripe/stripe-event.entity';
 
 /** Every entity, in one list for the data source. */
 export const entities = [
@@ -45,4 +47,6 @@ export const entities = [
   UsageCounterEntity,
   FeatureFlagEntity,
   FeatureFlagOverrideEntity,
+  StripeEventEntity,
+  InvoiceEntity,
 ];

@@ -16,6 +16,8 @@ export const recurringJobs: RecurringJob[] = [
   // Subscription credits whose period has ended are written off even when no renewal ran for them.
   { name: 'credit-expiry', cron: '*/5 * * * *', run: (s) => s.creditLedger.expireDueSubscriptionCredits() },
   { name: 'session-cleanup', cron: '17 * * * *', run: (s) => s.identity.deleteExpiredSessions() },
+  // Stripe events whose application failed, with exponential backoff (next_attempt_at); claimed with SKIP LOCKED.
+  { name: 'stripe-webhook-retry', cron: '* * * * *', run: (s) => s.stripeWebhooks.retryDue() },
 ];
 
 export interface JobQueue {

@@ -61,6 +61,14 @@ export class SubscriptionEntity {
   @Column({ name: 'stripe_subscription_id', type: 'text', nullable: true, unique: true })
   stripeSubscriptionId: string | null;
 
+  /** When the last Stripe observation applied to this row was made (the event's `created`): older ones change nothing. */
+  @Column({ name: 'stripe_observed_at', type: 'timestamptz', nullable: true })
+  stripeObservedAt: Date | null;
+
+  /** Stripe's own status in that observation (it has statuses Tollgate maps, e.g. paused, incomplete_expired). */
+  @Column({ name: 'stripe_status', type: 'text', nullable: true })
+  stripeStatus: string | null;
+
   /** Optimistic concurrency: every write bumps it. */
   @VersionColumn({ type: 'integer' })
   version: number;

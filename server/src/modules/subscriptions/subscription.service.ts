@@ -187,12 +187,17 @@ export class SubscriptionService {
   }
 
   async lockCurrent(manager: EntityManager, organizationId: string): Promise<SubscriptionEntity> {
-    const current = await manager.findOne(SubscriptionEntity, {
-      where: { organizationId, status: Not(In([...ENDED_STATUSES])) },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!current) throw subscriptionErrors.notFound();
-    return current;
+    // When a concurrent transaction replaces the current row (end + begin), this read waits for its lock, then
+    // finds the old row ended and cannot see the new one (READ COMMITTED: one snapshot per statement). A second
+    // read, with a fresh snapshot, finds the new current row.
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const current = await manager.findOne(SubscriptionEntity, {
+        where: { organizationId, status: Not(In([...ENDED_STATUSES])) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (current) return current;
+    }
+    throw subscriptionErrors.notFound();
   }
 
   /** Creates the current subscription from `start` and runs period-start work for its first period. */
@@ -278,7 +283,7 @@ export class SubscriptionService {
     return { subscription, ...terms, scheduled };
   }
 
-  private async end(manager: EntityManager, current: SubscriptionEntity, status: S, at: Date, actor: Actor, action: string): Promise<void> {
+  async end(manager: EntityManager, current: SubscriptionEntity, status: S, at: Date, actor: Actor, action: string): Promise<void> {
     const before = snapshot(current);
     this.transition(current, status);
     current.endedAt = at;
