@@ -19,6 +19,14 @@ import { HourlyRequestLimiter } from './modules/usage/hourly-request-limit';
 import { UsageService } from './modules/usage/usage.service';
 import { FeatureFlagService } from './modules/feature-flags/feature-flag.service';
 import type { StripeEnvironment } from './stripe/stripe-environment';
+import { BillingService } from './modules/billing/billing.service';
+import { PlanChangeService } from './modules/billing/plan-change.service';
+import { StripeCatalogSyncService } from './modules/billing/stripe-catalog-sync.service';
+import { StripeOverageReporter } from './modules/billing/stripe-overage-reporter.service';
+import { StripeBillingGateway } from './stripe/stripe-billing.gateway';
+import { createStripeClient } from './stripe/stripe-client';
+import type { StripeSubscriptionSync } from './stripe/stripe-subscription-sync.port';
+import { InterimStripeSubscriptionSync } from './stripe/stripe-subscription-sync.interim';
 
 /** The composition root: every service, wired once per process (or per test app). */
 export interface Services {
@@ -40,6 +48,13 @@ export interface Services {
   featureFlags: FeatureFlagService;
   requestLimits: HourlyRequestLimiter;
   stripeEnvironment: StripeEnvironment;
+  /** Every call to Stripe goes through this gateway. */
+  stripe: StripeBillingGateway;
+  stripeSubscriptionSync: StripeSubscriptionSync;
+  billing: BillingService;
+  planChanges: PlanChangeService;
+  stripeCatalogSync: StripeCatalogSyncService;
+  overageReporter: StripeOverageReporter;
 }
 
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger, stripeEnvironment: StripeEnvironment): Services {
@@ -63,6 +78,13 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const usage = new UsageService(database, clock, hotPathBatcher);
   const featureFlags = new FeatureFlagService(database, audit, clock);
   const requestLimits = new HourlyRequestLimiter(entitlements, clock);
+  const stripe = new StripeBillingGateway(createStripeClient(stripeEnvironment), logger);
+  // Interim (billing branch): replaced by the webhook branch's implementation at merge.
+  const stripeSubscriptionSync = new InterimStripeSubscriptionSync(database, subscriptions, audit);
+  const billing = new BillingService(database, catalog, subscriptions, stripe, audit, { publicUrl: config.publicUrl });
+  const planChanges = new PlanChangeService(database, subscriptions, stripe, stripeSubscriptionSync, audit, clock);
+  const stripeCatalogSync = new StripeCatalogSyncService(database, stripe, audit);
+  const overageReporter = new StripeOverageReporter(database, stripe, clock, logger);
   return {
     config,
     database,
@@ -82,5 +104,11 @@ export function createServices(config: Config, database: Database, clock: Clock,
     featureFlags,
     stripeEnvironment,
     requestLimits,
+    stripe,
+    stripeSubscriptionSync,
+    billing,
+    planChanges,
+    stripeCatalogSync,
+    overageReporter,
   };
 }

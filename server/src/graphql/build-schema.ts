@@ -13,11 +13,12 @@ import { CreditsResolver } from '../modules/credits/credits.resolver';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver';
 import { UsageResolver } from '../modules/usage/usage.resolver';
 import { FeatureFlagResolver } from '../modules/feature-flags/feature-flag.resolver';
+import { BillingResolver } from '../modules/billing/billing.resolver';
 import { authChecker } from './auth-checker';
 import { errorCodeEnum } from './error-code.enum';
 
 /** The one list of resolvers. */
-export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver] as const;
+export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver, BillingResolver] as const;
 
 /** The one schema factory, used by the server, the tests and the schema emitter. */
 export async function buildSchema(): Promise<GraphQLSchema> {

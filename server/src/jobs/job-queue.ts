@@ -16,6 +16,8 @@ export const recurringJobs: RecurringJob[] = [
   // Subscription credits whose period has ended are written off even when no renewal ran for them.
   { name: 'credit-expiry', cron: '*/5 * * * *', run: (s) => s.creditLedger.expireDueSubscriptionCredits() },
   { name: 'session-cleanup', cron: '17 * * * *', run: (s) => s.identity.deleteExpiredSessions() },
+  // Overage past `overage` limits goes to Stripe's meters; what Stripe refuses is retried on the next run.
+  { name: 'stripe-meter-report', cron: '* * * * *', run: (s) => s.overageReporter.reportDue() },
 ];
 
 export interface JobQueue {

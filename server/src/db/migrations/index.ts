@@ -4,9 +4,10 @@ import { FeatureArchive1763900000200 } from './1763900000200-feature-archive';
 import { CreditLedger1763900000300 } from './1763900000300-credit-ledger';
 import { UsageAndFlags1763900000400 } from './1763900000400-usage-and-flags';
 import { StripeLinks1764000000000 } from './1764000000000-stripe-links';
+import { Billing1764000000100 } from './1764000000100-billing';
 
 /** Every migration, oldest first. New ones are appended here. */
 export const migrations = [
   Foundation1763900000000, CatalogSubscriptionsAudit1763900000100, FeatureArchive1763900000200, CreditLedger1763900000300, UsageAndFlags1763900000400,
-  StripeLinks1764000000000,
+  StripeLinks1764000000000, Billing1764000000100,
 ];
