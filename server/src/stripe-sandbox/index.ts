@@ -1,0 +1,131 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { StripeEnvironment } from '../stripe/stripe-environment';
+import { CheckoutFlow } from './checkout-flow';
+import { checkoutPages } from './pages/checkout-page';
+import { invoicePages } from './pages/invoice-page';
+import { portalPages } from './pages/portal-page';
+import { catalogRoutes } from './routes/catalog.routes';
+import { checkoutRoutes } from './routes/checkout.routes';
+import { customerRoutes } from './routes/customer.routes';
+import { invoiceRoutes } from './routes/invoice.routes';
+import { meterRoutes } from './routes/meter.routes';
+import { subscriptionRoutes } from './routes/subscription.routes';
+import { SandboxClock } from './sandbox-clock';
+import { SandboxApiError } from './sandbox-errors';
+import { createSandboxHttpServer } from './sandbox-http';
+import { randomToken } from './sandbox-ids';
+import { SandboxStore, SandboxTime } from './sandbox-store';
+import { SubscriptionBilling } from './subscription-billing';
+import { SubscriptionSchedules } from './subscription-schedules';
+import { WebhookDispatcher } from './webhook-dispatcher';
+
+export interface StripeSandboxOptions {
+  /** 0 or unset: any free port. Always bound to 127.0.0.1. */
+  port?: number;
+  webhookUrl?: string;
+  logger?: Logger;
+  /** Freezes the sandbox clock at this instant (tests); unset, it follows wall time plus what was advanced. */
+  now?: Date;
+}
+
+export interface StripeSandbox {
+  environment: StripeEnvironment;
+  setWebhookUrl(url: string): void;
+  now(): Date;
+  /** Moves the clock forward, running trial ends, renewals, retries and cancellations due on the way. */
+  advanceClock(to: Date | { seconds: number }): Promise<void>;
+  /** Resolves when every queued webhook has been delivered (2xx) or given up. */
+  waitForWebhooks(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** In development the clock follows wall time, so renewals that fall due are run this often. */
+const WALL_CLOCK_TICK_MS = 30_000;
+
+/**
+ * Starts the offline Stripe stand-in: a stateful local implementation of the part of Stripe's API Tollgate uses,
+ * with Checkout and portal pages, signed webhooks and a test clock. The real `stripe` SDK reaches it through
+ * `environment` (host/port/protocol). A development and test tool: never started when real keys are configured.
+ */
+export async function startStripeSandbox(options: StripeSandboxOptions = {}): Promise<StripeSandbox> {
+  const secretKey = `sk_test_sandbox_${randomToken(24)}`;
+  const webhookSecret = `whsec_${randomToken(32)}`;
+  const logger = options.logger?.child({ component: 'stripe-sandbox' });
+  const dispatcher = new WebhookDispatcher({ secret: webhookSecret, logger });
+  let baseUrl = '';
+  const store = new SandboxStore(new SandboxTime(options.now), () => baseUrl, (event) => dispatcher.enqueue(event));
+  const billing = new SubscriptionBilling(store);
+  const schedules = new SubscriptionSchedules(store, billing);
+  const checkout = new CheckoutFlow(store, billing);
+  const clock = new SandboxClock(store, billing, checkout);
+
+  async function advanceClock(to: Date | { seconds: number }): Promise<void> {
+    const target = to instanceof Date ? Math.floor(to.getTime() / 1000) : store.now() + Math.floor(to.seconds);
+    if (target < store.now()) throw new SandboxApiError(400, 'invalid_request_error', 'The sandbox clock cannot move backwards.', 'parameter_invalid', 'to');
+    clock.runUntil(target);
+  }
+
+  const server = createSandboxHttpServer({
+    store,
+    secretKey,
+    logger,
+    apiRoutes: [
+      ...customerRoutes(store),
+      ...catalogRoutes(store),
+      ...checkoutRoutes(store, checkout),
+      ...subscriptionRoutes(store, billing, schedules),
+      ...invoiceRoutes(store, billing),
+      ...meterRoutes(store),
+    ],
+    pageRoutes: [...checkoutPages(store, checkout), ...portalPages(store, billing), ...invoicePages(store)],
+    controlRoutes: [
+      {
+        method: 'POST',
+        pattern: '/sandbox/clock/advance',
+        handle: async (body) => {
+          if (body.to !== undefined) {
+            const to = new Date(typeof body.to === 'number' ? body.to * 1000 : String(body.to));
+            if (Number.isNaN(to.getTime())) throw new SandboxApiError(400, 'invalid_request_error', 'Invalid `to`: an ISO date or unix seconds.', 'parameter_invalid', 'to');
+            await advanceClock(to);
+          } else if (body.seconds !== undefined && Number.isFinite(Number(body.seconds)) && Number(body.seconds) >= 0) {
+            await advanceClock({ seconds: Number(body.seconds) });
+          } else {
+            throw new SandboxApiError(400, 'invalid_request_error', 'Give `seconds` (a non-negative number) or `to`.', 'parameter_missing', 'seconds');
+          }
+          return { object: 'sandbox.clock', now: store.now(), now_iso: new Date(store.now() * 1000).toISOString() };
+        },
+      },
+    ],
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
+  if (options.webhookUrl) dispatcher.setUrl(options.webhookUrl);
+  const tick = options.now ? undefined : setInterval(() => clock.runUntil(store.now()), WALL_CLOCK_TICK_MS);
+  tick?.unref();
+  logger?.debug({ url: baseUrl }, 'stripe sandbox listening');
+
+  return {
+    environment: { mode: 'sandbox', secretKey, webhookSecret, host: '127.0.0.1', port, protocol: 'http', sandboxUrl: baseUrl },
+    setWebhookUrl: (url) => dispatcher.setUrl(url),
+    now: () => new Date(store.time.nowMs()),
+    advanceClock,
+    waitForWebhooks: () => dispatcher.idle(),
+    async stop() {
+      if (tick) clearInterval(tick);
+      await dispatcher.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
