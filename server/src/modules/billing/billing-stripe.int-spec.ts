@@ -88,6 +88,29 @@ describe('billing through Stripe (sandbox)', () => {
       const audit = await app.dataSource.query(`SELECT count(*)::int AS n FROM audit_entries WHERE action = 'billing.catalog_synced'`);
       expect(audit[0].n).toBeGreaterThanOrEqual(2);
     });
+    it('gives a new plan version’s price the lookup key (transferred from the old price) and stores it on the version', async () => {
+      await app.dataSource.query(`UPDATE plans SET name = 'Pro (renamed)' WHERE key = 'pro'`);
+      await app.dataSource.transaction(async (m) => {
+        const [plan] = await m.query(`INSERT INTO plans (key, name, sort_order) VALUES ('synced', 'Synced', 50) RETURNING id`);
+        const [v1] = await m.query(`INSERT INTO plan_versions (plan_id, version, currency, monthly_price_minor) VALUES ($1, 1, 'usd', 1000) RETURNING id`, [plan.id]);
+        await m.query(`UPDATE plans SET current_version_id = $1 WHERE id = $2`, [v1.id, plan.id]);
+      });
+      const first = (await app.gql(SYNC, {}, { cookie: admin.cookie })).data!.syncCatalogToStripe;
+      expect(first.updated).toEqual([{ key: 'plan:pro' }]);
+      const oldPrice = first.created.find((i: { key: string }) => i.key === 'plan:synced:v1:month').stripeId;
+      const [v2] = await app.dataSource.query(
+        `INSERT INTO plan_versions (plan_id, version, currency, monthly_price_minor) SELECT id, 2, 'usd', 1200 FROM plans WHERE key = 'synced' RETURNING id`,
+      );
+      await app.dataSource.query(`UPDATE plans SET current_version_id = $1 WHERE key = 'synced'`, [v2.id]);
+
+      const second = (await app.gql(SYNC, {}, { cookie: admin.cookie })).data!.syncCatalogToStripe;
+      expect(second.created.map((i: { key: string }) => i.key)).toEqual(['plan:synced:v2:month']);
+      const [stored] = await app.dataSource.query(`SELECT stripe_monthly_price_id FROM plan_versions WHERE id = $1`, [v2.id]);
+      const byLookup = await stripe.prices.list({ lookup_keys: ['tollgate_plan_synced_month'] });
+      expect(byLookup.data.map((p) => [p.id, p.unit_amount])).toEqual([[stored.stripe_monthly_price_id, 1200]]);
+      expect((await stripe.prices.retrieve(oldPrice)).lookup_key).toBeNull();
+      expect((await stripe.products.retrieve((await stripe.prices.retrieve(oldPrice)).product as string)).name).toBe('Synced');
+    });
   });
 
   describe('customers, checkout and portal', () => {
