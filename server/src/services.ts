@@ -24,6 +24,12 @@ import { ProviderSubscriptionService } from './modules/subscriptions/provider-su
 import { StripeEventHandlers } from './stripe/stripe-event.handlers';
 import { StripeSubscriptionSyncService } from './stripe/stripe-subscription-sync.service';
 import { StripeWebhookService } from './stripe/stripe-webhook.service';
+import { BillingService } from './modules/billing/billing.service';
+import { PlanChangeService } from './modules/billing/plan-change.service';
+import { StripeCatalogSyncService } from './modules/billing/stripe-catalog-sync.service';
+import { StripeOverageReporter } from './modules/billing/stripe-overage-reporter.service';
+import { StripeBillingGateway } from './stripe/stripe-billing.gateway';
+import { createStripeClient } from './stripe/stripe-client';
 
 /** The composition root: every service, wired once per process (or per test app). */
 export interface Services {
@@ -50,6 +56,12 @@ export interface Services {
   invoices: InvoiceService;
   stripeSubscriptionSync: StripeSubscriptionSyncService;
   stripeWebhooks: StripeWebhookService;
+  /** Every call to Stripe goes through this gateway. */
+  stripe: StripeBillingGateway;
+  billing: BillingService;
+  planChanges: PlanChangeService;
+  stripeCatalogSync: StripeCatalogSyncService;
+  overageReporter: StripeOverageReporter;
 }
 
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger, stripeEnvironment: StripeEnvironment): Services {
@@ -79,6 +91,11 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const stripeSubscriptionSync = new StripeSubscriptionSyncService(database, providerSubscriptions);
   const stripeEventHandlers = new StripeEventHandlers(database, stripeSubscriptionSync, providerSubscriptions, creditLedger, invoices, audit);
   const stripeWebhooks = new StripeWebhookService(database, stripeEventHandlers, audit, clock, logger);
+  const stripe = new StripeBillingGateway(createStripeClient(stripeEnvironment), logger);
+  const billing = new BillingService(database, catalog, subscriptions, stripe, audit, { publicUrl: config.publicUrl });
+  const planChanges = new PlanChangeService(database, subscriptions, stripe, stripeSubscriptionSync, audit, clock);
+  const stripeCatalogSync = new StripeCatalogSyncService(database, stripe, audit);
+  const overageReporter = new StripeOverageReporter(database, stripe, clock, logger);
   return {
     config,
     database,
@@ -102,5 +119,10 @@ export function createServices(config: Config, database: Database, clock: Clock,
     invoices,
     stripeSubscriptionSync,
     stripeWebhooks,
+    stripe,
+    billing,
+    planChanges,
+    stripeCatalogSync,
+    overageReporter,
   };
 }

@@ -15,11 +15,12 @@ import { UsageResolver } from '../modules/usage/usage.resolver';
 import { FeatureFlagResolver } from '../modules/feature-flags/feature-flag.resolver';
 import { InvoiceResolver } from '../modules/invoices/invoice.resolver';
 import { StripeEventResolver } from '../stripe/stripe-event.resolver';
+import { BillingResolver } from '../modules/billing/billing.resolver';
 import { authChecker } from './auth-checker';
 import { errorCodeEnum } from './error-code.enum';
 
 /** The one list of resolvers. */
-export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver, InvoiceResolver, StripeEventResolver] as const;
+export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver, InvoiceResolver, StripeEventResolver, BillingResolver] as const;
 
 /** The one schema factory, used by the server, the tests and the schema emitter. */
 export async function buildSchema(): Promise<GraphQLSchema> {

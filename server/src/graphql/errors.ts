@@ -4,6 +4,7 @@ import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from 'pino';
 import { DomainError } from '../shared/domain-error';
 import { ErrorCode } from '../shared/error-code';
+import { isStripeError, logStripeFailure, paymentProviderErrorFrom } from '../stripe/payment-provider.errors';
 
 /** Codes Apollo Server and graphql-armor produce that are safe to show as they are. */
 const PASS_THROUGH = new Set<string>([
@@ -54,6 +55,12 @@ export function formatGraphQLError(
       message: original.message,
       extensions: { code: original.code, ...(original.details ? { details: original.details } : {}) },
     };
+  }
+  if (isStripeError(original)) {
+    // A Stripe failure that skipped the gateway's own mapping: still PAYMENT_PROVIDER_ERROR, with the request id logged.
+    logStripeFailure(logger, String(formatted.path?.join('.') ?? 'graphql'), original);
+    const mapped = paymentProviderErrorFrom(original);
+    return { ...base, message: mapped.message, extensions: { code: mapped.code, ...(mapped.details ? { details: mapped.details } : {}) } };
   }
   if (original instanceof ArgumentValidationError) {
     return {

@@ -18,6 +18,8 @@ export const recurringJobs: RecurringJob[] = [
   { name: 'session-cleanup', cron: '17 * * * *', run: (s) => s.identity.deleteExpiredSessions() },
   // Stripe events whose application failed, with exponential backoff (next_attempt_at); claimed with SKIP LOCKED.
   { name: 'stripe-webhook-retry', cron: '* * * * *', run: (s) => s.stripeWebhooks.retryDue() },
+  // Overage past `overage` limits goes to Stripe's meters; what Stripe refuses is retried on the next run.
+  { name: 'stripe-meter-report', cron: '* * * * *', run: (s) => s.overageReporter.reportDue() },
 ];
 
 export interface JobQueue {

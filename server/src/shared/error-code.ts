@@ -10,6 +10,8 @@ export enum ErrorCode {
   INSUFFICIENT_CREDITS = 'INSUFFICIENT_CREDITS',
   /** A metered limit set to block would be exceeded; nothing was recorded. */
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  /** Stripe refused or could not be reached; nothing was changed in Tollgate. Stripe's request id is logged. */
+  PAYMENT_PROVIDER_ERROR = 'PAYMENT_PROVIDER_ERROR',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

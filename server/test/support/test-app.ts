@@ -14,6 +14,7 @@ import { createLogger } from '../../src/logger';
 import { createServices, type Services } from '../../src/services';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { UNSTARTED_SANDBOX } from '../../src/stripe/stripe-environment';
+import { startStripeSandbox, type StripeSandbox } from '../../src/stripe-sandbox';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -34,6 +35,8 @@ export interface TestApp {
   testDatabase: TestDatabase;
   /** How many requests the client-app fast path answered (the rest went through Apollo Server). */
   fastPathStats: { executed: number };
+  /** Started with `stripeSandbox: true`: the app's Stripe, its clock starting at the app clock's time. */
+  stripeSandbox?: StripeSandbox;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -41,7 +44,7 @@ export interface TestApp {
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
 /** The real app (real schema, services, PostgreSQL with migrations) in-process, driven over HTTP by supertest. */
-export async function startTestApp(options: { env?: Record<string, string>; logStream?: Writable } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; logStream?: Writable; stripeSandbox?: boolean } = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDatabase.url, DB_POOL_MAX: '8', ...options.env });
   const dataSource = createDataSource({ url: testDatabase.url, poolMax: config.database.poolMax });
@@ -50,7 +53,8 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
   await runMigrations(dataSource);
   const clock = new ManualClock(new Date('2026-11-23T12:00:00.000Z'));
   const logger = createLogger(options.logStream ? 'info' : config.logLevel, options.logStream);
-  const services = createServices(config, new Database(dataSource), clock, logger, UNSTARTED_SANDBOX);
+  const stripeSandbox = options.stripeSandbox ? await startStripeSandbox({ now: clock.now() }) : undefined;
+  const services = createServices(config, new Database(dataSource), clock, logger, stripeSandbox?.environment ?? UNSTARTED_SANDBOX);
   await services.catalog.loadFromFile();
   schemaPromise ??= buildSchema();
   const tollgate = await createApp({ services, schema: await schemaPromise, logger });
@@ -62,6 +66,7 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
     clock,
     dataSource,
     testDatabase,
+    stripeSandbox,
     async gql(query, variables, caller) {
       let call = request(tollgate.app).post('/graphql').set('content-type', 'application/json');
       if (caller?.cookie) call = call.set('cookie', caller.cookie);
@@ -71,6 +76,7 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
     },
     async close() {
       await tollgate.stop();
+      await stripeSandbox?.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
       await testDatabase.drop();
     },

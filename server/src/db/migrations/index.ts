@@ -5,6 +5,7 @@ import { CreditLedger1763900000300 } from './1763900000300-credit-ledger';
 import { UsageAndFlags1763900000400 } from './1763900000400-usage-and-flags';
 import { StripeLinks1764000000000 } from './1764000000000-stripe-links';
 import { UsageEventsLean1764000000010 } from './1764000000010-usage-events-lean';
+import { Billing1764000000100 } from './1764000000100-billing';
 import { StripeWebhooks1764000000200 } from './1764000000200-stripe-webhooks';
 
 /** Every migration, oldest first. New ones are appended here. */
@@ -12,5 +13,6 @@ export const migrations = [
   Foundation1763900000000, CatalogSubscriptionsAudit1763900000100, FeatureArchive1763900000200, CreditLedger1763900000300, UsageAndFlags1763900000400,
   StripeLinks1764000000000,
   UsageEventsLean1764000000010,
+  Billing1764000000100,
   StripeWebhooks1764000000200,
 ];

@@ -119,9 +119,12 @@ async function insertPlan(manager: EntityManager, plan: PricingPlan, index: numb
   for (const [featureKey, grant] of Object.entries(plan.entitlements)) {
     const metered = kinds.get(featureKey) === FeatureKind.METERED;
     await manager.query(
-      `INSERT INTO plan_entitlements (plan_version_id, feature_key, enabled, limit_value, reset_period, overage)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [version!.id, featureKey, grant.enabled ?? true, metered ? (grant.limit ?? null) : null, metered ? grant.resetPeriod : null, grant.overage ?? 'block'],
+      `INSERT INTO plan_entitlements (plan_version_id, feature_key, enabled, limit_value, reset_period, overage, overage_price_minor, overage_price_units)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        version!.id, featureKey, grant.enabled ?? true, metered ? (grant.limit ?? null) : null, metered ? grant.resetPeriod : null, grant.overage ?? 'block',
+        grant.overagePrice?.amountMinor ?? null, grant.overagePrice?.perUnits ?? 1,
+      ],
     );
   }
   await manager.query(`UPDATE plans SET current_version_id = $1 WHERE id = $2`, [version!.id, planId]);

@@ -25,6 +25,12 @@ export class CreditProductEntity {
   @Column({ type: 'text' })
   currency: string;
 
+  @Column({ name: 'stripe_product_id', type: 'text', nullable: true, unique: true })
+  stripeProductId: string | null;
+
+  @Column({ name: 'stripe_price_id', type: 'text', nullable: true, unique: true })
+  stripePriceId: string | null;
+
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 

@@ -20,6 +20,10 @@ export class FeatureEntity {
   @Column({ type: 'text', nullable: true })
   unit: string | null;
 
+  /** The Stripe billing meter overage of this feature is reported to (catalog sync). */
+  @Column({ name: 'stripe_meter_id', type: 'text', nullable: true, unique: true })
+  stripeMeterId: string | null;
+
   /** Archived features cannot be granted by new plan versions; versions that grant one keep it. */
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;

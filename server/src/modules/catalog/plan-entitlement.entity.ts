@@ -25,4 +25,17 @@ export class PlanEntitlementEntity {
 
   @Column({ type: 'text', default: OverageBehavior.BLOCK })
   overage: OverageBehavior;
+
+  /** Overage price: `overagePriceMinor` per `overagePriceUnits` units past the limit; null: overage is not billed. */
+  @Column({ name: 'overage_price_minor', type: 'integer', nullable: true })
+  overagePriceMinor: number | null;
+
+  @Column({ name: 'overage_price_units', type: 'integer', default: 1 })
+  overagePriceUnits: number;
+
+  @Column({ name: 'stripe_overage_monthly_price_id', type: 'text', nullable: true, unique: true })
+  stripeOverageMonthlyPriceId: string | null;
+
+  @Column({ name: 'stripe_overage_yearly_price_id', type: 'text', nullable: true, unique: true })
+  stripeOverageYearlyPriceId: string | null;
 }

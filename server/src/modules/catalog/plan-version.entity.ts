@@ -35,6 +35,13 @@ export class PlanVersionEntity {
   @Column({ name: 'hourly_request_limit', type: 'integer', nullable: true })
   hourlyRequestLimit: number | null;
 
+  /** Stripe prices of this version (catalog sync); null until synced, or when the interval has no listed price. */
+  @Column({ name: 'stripe_monthly_price_id', type: 'text', nullable: true, unique: true })
+  stripeMonthlyPriceId: string | null;
+
+  @Column({ name: 'stripe_yearly_price_id', type: 'text', nullable: true, unique: true })
+  stripeYearlyPriceId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

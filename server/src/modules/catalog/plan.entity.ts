@@ -29,6 +29,9 @@ export class PlanEntity {
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 
+  @Column({ name: 'stripe_product_id', type: 'text', nullable: true, unique: true })
+  stripeProductId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

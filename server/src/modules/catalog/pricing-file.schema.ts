@@ -39,6 +39,8 @@ const entitlement = z.strictObject({
   limit: count.nullable().optional(),
   resetPeriod: z.enum(ResetPeriod).optional(),
   overage: z.enum(OverageBehavior).optional(),
+  /** What overage costs (billed through a Stripe meter): `amountMinor` per `perUnits` units past the limit. */
+  overagePrice: z.strictObject({ amountMinor: z.number().int().min(0).max(MAX_INT), perUnits: z.number().int().min(1).max(MAX_INT).default(1) }).optional(),
 });
 
 const plan = z.strictObject({
@@ -118,7 +120,7 @@ export type PricingEntitlement = z.output<typeof entitlement>;
 function entitlementProblem(kind: FeatureKind | undefined, grant: PricingEntitlement): { at: string[]; message: string } | null {
   if (!kind) return { at: [], message: 'unknown feature (not in "features")' };
   if (kind === FeatureKind.BOOLEAN) {
-    for (const field of ['limit', 'resetPeriod', 'overage'] as const) {
+    for (const field of ['limit', 'resetPeriod', 'overage', 'overagePrice'] as const) {
       if (grant[field] !== undefined) return { at: [field], message: `a boolean feature takes only "enabled", not "${field}"` };
     }
     if (grant.enabled === undefined) return { at: ['enabled'], message: 'a boolean feature needs "enabled"' };
@@ -126,6 +128,7 @@ function entitlementProblem(kind: FeatureKind | undefined, grant: PricingEntitle
   }
   if (grant.limit === undefined) return { at: ['limit'], message: 'a metered feature needs "limit" (null: unlimited)' };
   if (grant.resetPeriod === undefined) return { at: ['resetPeriod'], message: 'a metered feature needs "resetPeriod"' };
+  if (grant.overagePrice && grant.overage !== OverageBehavior.OVERAGE) return { at: ['overagePrice'], message: 'an overage price needs "overage": "overage"' };
   return null;
 }
 

@@ -12,6 +12,10 @@ export class OrganizationEntity {
   @Column({ type: 'text', unique: true })
   slug: string;
 
+  /** The organization's Stripe customer, created on demand (billing module); never two per organization. */
+  @Column({ name: 'stripe_customer_id', type: 'text', nullable: true, unique: true })
+  stripeCustomerId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -16,20 +16,20 @@ export class SubscriptionResolver {
   }
 
   @Authorized(adminActs())
-  @Mutation(() => PlanChangeResultType, { description: 'OWNER/ADMIN: downgrade at period end (upgrades go through checkout).' })
+  @Mutation(() => PlanChangeResultType, { description: 'OWNER/ADMIN: downgrade at period end. Upgrades go through checkout, except on a Stripe subscription: there they apply now with a prorated invoice.' })
   async changePlan(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('input', () => ChangePlanInput) input: ChangePlanInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PlanChangeResultType> {
-    const result = await ctx.services.subscriptions.changePlan(organizationId, { ...input, actor: actorOf(ctx), allowUpgrade: false });
+    const result = await ctx.services.planChanges.changePlan(organizationId, { ...input, actor: actorOf(ctx), allowUpgrade: false });
     return { outcome: result.outcome, subscription: SubscriptionType.from(result.subscription, ctx.services.clock.now()) };
   }
 
   @Authorized(adminActs())
   @Mutation(() => SubscriptionType, { description: 'OWNER/ADMIN: undo a scheduled downgrade.' })
   async undoScheduledPlanChange(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: GraphQLContext): Promise<SubscriptionType> {
-    return SubscriptionType.from(await ctx.services.subscriptions.undoScheduledChange(organizationId, actorOf(ctx)), ctx.services.clock.now());
+    return SubscriptionType.from(await ctx.services.planChanges.undoScheduledChange(organizationId, actorOf(ctx)), ctx.services.clock.now());
   }
 
   @Authorized(adminActs())
@@ -39,13 +39,13 @@ export class SubscriptionResolver {
     @Arg('atPeriodEnd', () => Boolean, { defaultValue: true }) atPeriodEnd: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SubscriptionType> {
-    return SubscriptionType.from(await ctx.services.subscriptions.cancel(organizationId, { atPeriodEnd, actor: actorOf(ctx) }), ctx.services.clock.now());
+    return SubscriptionType.from(await ctx.services.planChanges.cancel(organizationId, { atPeriodEnd, actor: actorOf(ctx) }), ctx.services.clock.now());
   }
 
   @Authorized(adminActs())
   @Mutation(() => SubscriptionType, { description: 'OWNER/ADMIN: keep a subscription that was set to cancel at period end.' })
   async resumeSubscription(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: GraphQLContext): Promise<SubscriptionType> {
-    return SubscriptionType.from(await ctx.services.subscriptions.resume(organizationId, actorOf(ctx)), ctx.services.clock.now());
+    return SubscriptionType.from(await ctx.services.planChanges.resume(organizationId, actorOf(ctx)), ctx.services.clock.now());
   }
 
   @Authorized(PLATFORM_ADMIN)
@@ -61,7 +61,7 @@ export class SubscriptionResolver {
     @Arg('input', () => AdminChangePlanInput) input: AdminChangePlanInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<PlanChangeResultType> {
-    const result = await ctx.services.subscriptions.changePlan(organizationId, { ...input, actor: actorOf(ctx), allowUpgrade: true });
+    const result = await ctx.services.planChanges.changePlan(organizationId, { ...input, actor: actorOf(ctx), allowUpgrade: true });
     return { outcome: result.outcome, subscription: SubscriptionType.from(result.subscription, ctx.services.clock.now()) };
   }
 
@@ -72,6 +72,6 @@ export class SubscriptionResolver {
     @Arg('atPeriodEnd', () => Boolean, { defaultValue: true }) atPeriodEnd: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SubscriptionType> {
-    return SubscriptionType.from(await ctx.services.subscriptions.cancel(organizationId, { atPeriodEnd, actor: actorOf(ctx) }), ctx.services.clock.now());
+    return SubscriptionType.from(await ctx.services.planChanges.cancel(organizationId, { atPeriodEnd, actor: actorOf(ctx) }), ctx.services.clock.now());
   }
 }

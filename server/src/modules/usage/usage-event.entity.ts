@@ -43,4 +43,8 @@ export class UsageEventEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** When Stripe accepted this event's overage as a meter event; null: not (yet) reported. */
+  @Column({ name: 'stripe_meter_reported_at', type: 'timestamptz', nullable: true })
+  stripeMeterReportedAt: Date | null;
 }

@@ -1,0 +1,31 @@
+/**
+ * Idempotency keys for every write to Stripe, each derived from what the write does. Stripe replays the first
+ * answer for a key it has seen (for 24 hours), so a retried request never does the thing twice; a key that
+ * includes `fromState` (Tollgate's row version before the change) lets the same change be made again later,
+ * from a different state, as a new request.
+ */
+export const idempotencyKeys = {
+  customerCreate: (organizationId: string) => `customer-create:${organizationId}`,
+  subscriptionCheckout: (organizationId: string, planKey: string, interval: string, nonce: string) =>
+    `checkout:${organizationId}:${planKey}:${interval}:${nonce}`,
+  creditPackCheckout: (organizationId: string, productKey: string, nonce: string) => `credit-checkout:${organizationId}:${productKey}:${nonce}`,
+  subscriptionPriceChange: (subscriptionId: string, fromState: string, toPriceId: string) =>
+    `subscription-price:${subscriptionId}:${fromState}:${toPriceId}`,
+  scheduleCreate: (subscriptionId: string, fromState: string) => `schedule-create:${subscriptionId}:${fromState}`,
+  scheduleUpdate: (scheduleId: string, fromState: string, toPriceId: string) => `schedule-update:${scheduleId}:${fromState}:${toPriceId}`,
+  // A schedule is released once; a subscription is canceled once.
+  scheduleRelease: (scheduleId: string) => `schedule-release:${scheduleId}`,
+  cancelNow: (subscriptionId: string) => `subscription-cancel:${subscriptionId}`,
+  cancelAtPeriodEnd: (subscriptionId: string, fromState: string) => `subscription-cancel-at-period-end:${subscriptionId}:${fromState}`,
+  resume: (subscriptionId: string, fromState: string) => `subscription-resume:${subscriptionId}:${fromState}`,
+  productCreate: (kind: 'plan' | 'credits', key: string) => `product-create:${kind}:${key}`,
+  /** Content-addressed: the same update is one request; a different one is another. */
+  productUpdate: (productId: string, contentHash: string) => `product-update:${productId}:${contentHash}`,
+  planPriceCreate: (planKey: string, version: number, interval: string) => `price-create:plan:${planKey}:v${version}:${interval}`,
+  overagePriceCreate: (planKey: string, version: number, featureKey: string, interval: string) =>
+    `price-create:overage:${planKey}:v${version}:${featureKey}:${interval}`,
+  creditPriceCreate: (productKey: string, amountMinor: number, currency: string) => `price-create:credits:${productKey}:${amountMinor}:${currency}`,
+  priceDeactivate: (priceId: string) => `price-deactivate:${priceId}`,
+  meterCreate: (featureKey: string) => `meter-create:${featureKey}`,
+  meterEvent: (identifier: string) => `meter-event:${identifier}`,
+};
