@@ -1,5 +1,7 @@
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -14,6 +16,7 @@ import { createLogger } from '../../src/logger';
 import { createServices, type Services } from '../../src/services';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { UNSTARTED_SANDBOX } from '../../src/stripe/stripe-environment';
+import { startStripeSandbox, type StripeSandbox } from '../../src/stripe-sandbox';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -34,12 +37,15 @@ export interface TestApp {
   testDatabase: TestDatabase;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
+  /** With `stripeSandbox: true`: the sandbox (its clock starts at the app clock's time) and the app's own address. */
+  stripeSandbox?: StripeSandbox;
+  url?: string;
 }
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 
 /** The real app (real schema, services, PostgreSQL with migrations) in-process, driven over HTTP by supertest. */
-export async function startTestApp(options: { env?: Record<string, string>; logStream?: Writable } = {}): Promise<TestApp> {
+export async function startTestApp(options: { env?: Record<string, string>; logStream?: Writable; stripeSandbox?: boolean } = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDatabase.url, DB_POOL_MAX: '8', ...options.env });
   const dataSource = createDataSource({ url: testDatabase.url, poolMax: config.database.poolMax });
@@ -48,10 +54,20 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
   await runMigrations(dataSource);
   const clock = new ManualClock(new Date('2026-11-23T12:00:00.000Z'));
   const logger = createLogger(options.logStream ? 'info' : config.logLevel, options.logStream);
-  const services = createServices(config, new Database(dataSource), clock, logger, UNSTARTED_SANDBOX);
+  // The sandbox must post webhooks to the app, so with it the app also listens on a loopback port.
+  const stripeSandbox = options.stripeSandbox ? await startStripeSandbox({ now: clock.now(), logger }) : undefined;
+  const services = createServices(config, new Database(dataSource), clock, logger, stripeSandbox?.environment ?? UNSTARTED_SANDBOX);
   await services.catalog.loadFromFile();
   schemaPromise ??= buildSchema();
-  const tollgate = await createApp({ services, schema: await schemaPromise, logger });
+  const httpServer = stripeSandbox ? http.createServer() : undefined;
+  const tollgate = await createApp({ services, schema: await schemaPromise, logger, httpServer });
+  let url: string | undefined;
+  if (httpServer && stripeSandbox) {
+    httpServer.on('request', tollgate.app);
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    stripeSandbox.setWebhookUrl(`${url}/webhooks/stripe`);
+  }
 
   return {
     app: tollgate.app,
@@ -59,6 +75,8 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
     clock,
     dataSource,
     testDatabase,
+    stripeSandbox,
+    url,
     async gql(query, variables, caller) {
       let call = request(tollgate.app).post('/graphql').set('content-type', 'application/json');
       if (caller?.cookie) call = call.set('cookie', caller.cookie);
@@ -67,7 +85,9 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
       return { status: response.status, data: response.body.data, errors: response.body.errors, headers: response.headers };
     },
     async close() {
+      await stripeSandbox?.stop();
       await tollgate.stop();
+      httpServer?.closeAllConnections();
       if (dataSource.isInitialized) await dataSource.destroy();
       await testDatabase.drop();
     },
