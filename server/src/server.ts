@@ -10,7 +10,8 @@ import { buildSchema } from './graphql/build-schema';
 import { type JobQueue, startJobQueue } from './jobs/job-queue';
 import { createServices } from './services';
 import { platformIsEmpty, seedDemoPlatform } from './seed/demo-platform';
-import { liveStripeEnvironment, UNSTARTED_SANDBOX } from './stripe/stripe-environment';
+import { liveStripeEnvironment } from './stripe/stripe-environment';
+import { startStripeSandbox, type StripeSandbox } from './stripe-sandbox';
 
 export interface RunningTollgate {
   url: string;
@@ -21,8 +22,11 @@ export interface RunningTollgate {
 export async function startTollgate(config: Config, logger: Logger, clock: Clock = systemClock): Promise<RunningTollgate> {
   const database = await openDatabase(config, logger);
   let jobs: JobQueue | undefined;
+  let sandbox: StripeSandbox | undefined;
   try {
-    const services = createServices(config, database.database, clock, logger, liveStripeEnvironment(config.stripe) ?? UNSTARTED_SANDBOX);
+    // No Stripe key configured: the built-in sandbox stands in for Stripe (never started when a key is set).
+    if (config.stripe.mode === 'sandbox') sandbox = await startStripeSandbox({ port: config.stripe.sandboxPort, logger });
+    const services = createServices(config, database.database, clock, logger, liveStripeEnvironment(config.stripe) ?? sandbox!.environment);
     await services.catalog.loadFromFile(undefined, logger);
     await ensureBootstrapAdmin(services, logger);
     if (config.seedDemoData && (await platformIsEmpty(services))) await seedDemoPlatform(services, logger);
@@ -36,6 +40,9 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
     });
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://localhost:${port}`;
+    const ownHost = ['0.0.0.0', '::'].includes(config.host) ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+    sandbox?.setWebhookUrl(`http://${ownHost}:${port}/webhooks/stripe`);
+    if (sandbox) logger.info({ stripeSandbox: sandbox.environment.sandboxUrl }, 'Stripe sandbox is standing in for Stripe (no STRIPE_SECRET_KEY set)');
     logger.info({ url, graphql: `${url}/graphql`, embeddedDatabase: !config.database.url }, 'Tollgate is listening');
 
     return {
@@ -45,6 +52,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
         await tollgate.stop();
         logger.debug('http server drained');
         await jobs?.stop();
+        await sandbox?.stop();
         httpServer.closeAllConnections();
         await database.close();
         logger.debug('database closed');
@@ -53,6 +61,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
   } catch (error) {
     // A failed start (e.g. the port is taken) leaves nothing running behind it.
     await jobs?.stop().catch(() => undefined);
+    await sandbox?.stop().catch(() => undefined);
     await database.close();
     throw error;
   }

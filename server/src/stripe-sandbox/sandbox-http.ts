@@ -24,6 +24,7 @@ interface StoredResponse {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_IDEMPOTENCY_KEYS = 50_000;
 const QS_OPTIONS = { depth: 20, arrayLimit: 1000, parameterLimit: 10_000 };
 
 export interface SandboxHttpOptions {
@@ -89,6 +90,8 @@ export function createSandboxHttpServer(options: SandboxHttpOptions): http.Serve
       const { status, body } = runApi(found.route, found.pathParams, params, url.pathname, method, requestId, idempotencyKey);
       // Like Stripe, results are saved for replay whatever they were, except server errors (which may be retried).
       if (status < 500) idempotency.set(idempotencyKey, { fingerprint, status, body, requestId });
+      // The SDK keys every POST; keep the newest keys only (Stripe forgets them after 24 hours).
+      if (idempotency.size > MAX_IDEMPOTENCY_KEYS) idempotency.delete(idempotency.keys().next().value!);
       sendJson(res, status, body, requestId, { 'idempotency-key': idempotencyKey });
       return;
     }

@@ -29,6 +29,8 @@ export class WebhookDispatcher {
   private running: Promise<void> | undefined;
   private stopped = false;
   private idleWaiters: Array<() => void> = [];
+  /** Cuts a backoff wait or an in-flight delivery short when the sandbox stops. */
+  private readonly stopping = new AbortController();
   readonly delivered: string[] = [];
   readonly givenUp: string[] = [];
 
@@ -54,6 +56,7 @@ export class WebhookDispatcher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.queue.length = 0;
+    this.stopping.abort();
     await this.running;
     this.notifyIdle();
   }
@@ -95,7 +98,7 @@ export class WebhookDispatcher {
             'stripe-signature': signatureHeader(payload, this.options.secret),
           },
           body: payload,
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 10_000),
+          signal: AbortSignal.any([this.stopping.signal, AbortSignal.timeout(this.options.requestTimeoutMs ?? 10_000)]),
         });
         await response.arrayBuffer().catch(() => undefined);
         if (response.ok) {
@@ -108,7 +111,10 @@ export class WebhookDispatcher {
         lastProblem = error instanceof Error ? error.message : String(error);
       }
       if (attempt < maxAttempts && !this.stopped) {
-        await new Promise((resolve) => setTimeout(resolve, (this.options.initialBackoffMs ?? 100) * 2 ** (attempt - 1)));
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, (this.options.initialBackoffMs ?? 100) * 2 ** (attempt - 1));
+          this.stopping.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+        });
       }
     }
     if (this.stopped) return;

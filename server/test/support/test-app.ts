@@ -1,5 +1,7 @@
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -35,10 +37,11 @@ export interface TestApp {
   testDatabase: TestDatabase;
   /** How many requests the client-app fast path answered (the rest went through Apollo Server). */
   fastPathStats: { executed: number };
-  /** Started with `stripeSandbox: true`: the app's Stripe, its clock starting at the app clock's time. */
-  stripeSandbox?: StripeSandbox;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: Caller): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
+  /** With `stripeSandbox: true`: the sandbox (its clock starts at the app clock's time) and the app's own address. */
+  stripeSandbox?: StripeSandbox;
+  url?: string;
 }
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
@@ -53,11 +56,20 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
   await runMigrations(dataSource);
   const clock = new ManualClock(new Date('2026-11-23T12:00:00.000Z'));
   const logger = createLogger(options.logStream ? 'info' : config.logLevel, options.logStream);
-  const stripeSandbox = options.stripeSandbox ? await startStripeSandbox({ now: clock.now() }) : undefined;
+  // The sandbox must post webhooks to the app, so with it the app also listens on a loopback port.
+  const stripeSandbox = options.stripeSandbox ? await startStripeSandbox({ now: clock.now(), logger }) : undefined;
   const services = createServices(config, new Database(dataSource), clock, logger, stripeSandbox?.environment ?? UNSTARTED_SANDBOX);
   await services.catalog.loadFromFile();
   schemaPromise ??= buildSchema();
-  const tollgate = await createApp({ services, schema: await schemaPromise, logger });
+  const httpServer = stripeSandbox ? http.createServer() : undefined;
+  const tollgate = await createApp({ services, schema: await schemaPromise, logger, httpServer });
+  let url: string | undefined;
+  if (httpServer && stripeSandbox) {
+    httpServer.on('request', tollgate.app);
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    stripeSandbox.setWebhookUrl(`${url}/webhooks/stripe`);
+  }
 
   return {
     app: tollgate.app,
@@ -67,6 +79,7 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
     dataSource,
     testDatabase,
     stripeSandbox,
+    url,
     async gql(query, variables, caller) {
       let call = request(tollgate.app).post('/graphql').set('content-type', 'application/json');
       if (caller?.cookie) call = call.set('cookie', caller.cookie);
@@ -75,8 +88,9 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
       return { status: response.status, data: response.body.data, errors: response.body.errors, headers: response.headers };
     },
     async close() {
-      await tollgate.stop();
       await stripeSandbox?.stop();
+      await tollgate.stop();
+      httpServer?.closeAllConnections();
       if (dataSource.isInitialized) await dataSource.destroy();
       await testDatabase.drop();
     },
