@@ -33,6 +33,8 @@ export class StripeWebhooks1764000000200 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_stripe_events_type ON stripe_events (type, received_at DESC)`);
     // Platform data (Stripe's view of every tenant): only the platform role reads or writes it.
     await q.query(`GRANT SELECT, INSERT, UPDATE ON stripe_events TO ${PLATFORM_ROLE}`);
+    // It names organizations, so it is guarded like every such table (the tenant role has no grant on it anyway).
+    for (const sql of enableTenantRowSecurity('stripe_events')) await q.query(sql);
 
     await q.query(`
       CREATE TABLE invoices (
