@@ -16,6 +16,7 @@ const { systemClock } = require(path.join(dist, 'clock.js'));
 const { createDataSource, runMigrations } = require(path.join(dist, 'db', 'data-source.js'));
 const { Database } = require(path.join(dist, 'db', 'database.js'));
 const { createServices } = require(path.join(dist, 'services.js'));
+const { UNSTARTED_SANDBOX } = require(path.join(dist, 'stripe', 'stripe-environment.js'));
 const { DEFAULT_PRICING_FILE } = require(path.join(dist, 'modules', 'catalog', 'catalog-loader.js'));
 const { MAX_INT } = require(path.join(dist, 'modules', 'catalog', 'catalog-rules.js'));
 const { MAX_CREDITS_PER_ENTRY } = require(path.join(dist, 'modules', 'credits', 'credit-rules.js'));
@@ -79,7 +80,8 @@ async function openServices(databaseUrl, poolMax) {
   const dataSource = createDataSource({ url: databaseUrl, poolMax, applicationName: 'tollgate-bench-setup' });
   await dataSource.initialize();
   await runMigrations(dataSource);
-  const services = createServices(config, new Database(dataSource), systemClock, logger);
+  // The bench never calls Stripe: setup only creates organizations, keys and credits.
+  const services = createServices(config, new Database(dataSource), systemClock, logger, UNSTARTED_SANDBOX);
   return { dataSource, services, close: () => dataSource.destroy() };
 }
 
