@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
-import type { GraphQLContext, Viewer } from './graphql/context';
+import { type GraphQLContext, type Viewer, graphqlContextFor } from './graphql/context';
 import { formatGraphQLError } from './graphql/errors';
 import { clientAppFastPath } from './graphql/client-app-fast-path';
 import { SESSION_COOKIE } from './graphql/session-cookie';
@@ -113,15 +113,7 @@ export async function createApp(options: {
     fastPath,
     cookieParser(),
     expressMiddleware(apollo, {
-      context: async ({ req, res }): Promise<GraphQLContext> => ({
-        viewer: await resolveViewer(req, services),
-        services,
-        logger: req.log,
-        requestId: String(req.id),
-        req,
-        res,
-        roleCache: new Map(),
-      }),
+      context: async ({ req, res }): Promise<GraphQLContext> => graphqlContextFor(req, res, await resolveViewer(req, services), services),
     }),
   );
   app.use(consoleRoutes(config.consoleDistDir));

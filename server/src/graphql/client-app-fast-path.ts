@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import type { Logger } from 'pino';
 import type { Services } from '../services';
-import type { GraphQLContext, Viewer } from './context';
+import { graphqlContextFor, type Viewer } from './context';
 import { rateLimitedBody } from '../modules/usage/hourly-request-limit';
 
 /** The client-app operations on the metering hot path; only documents made of these root fields take this path. */
@@ -75,15 +75,7 @@ export function clientAppFastPath(options: FastPathOptions): RequestHandler & { 
         res.json(rateLimitedBody(refusal.retryAfterSeconds));
         return;
       }
-      const contextValue: GraphQLContext = {
-        viewer,
-        services,
-        logger: req.log,
-        requestId: String(req.id),
-        req,
-        res,
-        roleCache: new Map(),
-      };
+      const contextValue = graphqlContextFor(req, res, viewer, services);
       const result = await execute({
         schema,
         document: prepared.document,

@@ -20,3 +20,8 @@ export interface GraphQLContext {
   /** Per-request memo of the viewer's role in each organization asked about. */
   roleCache: Map<string, MembershipRole | null>;
 }
+
+/** The context of one GraphQL operation (Apollo Server's and the client-app fast path's alike). */
+export function graphqlContextFor(req: Request, res: Response, viewer: Viewer, services: Services): GraphQLContext {
+  return { viewer, services, logger: req.log, requestId: String(req.id), req, res, roleCache: new Map() };
+}
