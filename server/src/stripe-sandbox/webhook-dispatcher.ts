@@ -10,6 +10,8 @@ export interface WebhookDispatcherOptions {
   /** First retry delay in ms, doubled each attempt. */
   initialBackoffMs?: number;
   requestTimeoutMs?: number;
+  /** Called when an event leaves the queue (delivered or given up), so saved state can follow. */
+  onSettled?: () => void;
 }
 
 /** Stripe's signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">`. */
@@ -47,6 +49,11 @@ export class WebhookDispatcher {
     this.kick();
   }
 
+  /** Events not yet delivered or given up, in order (the one in flight first): saved with the sandbox's state. */
+  pendingEventIds(): string[] {
+    return this.queue.map((event) => event.id);
+  }
+
   /** Resolves once every queued event was delivered or given up; at once when there is nowhere to deliver to. */
   async idle(): Promise<void> {
     if (!this.url || (this.queue.length === 0 && !this.running)) return;
@@ -80,7 +87,9 @@ export class WebhookDispatcher {
     while (this.queue.length > 0 && !this.stopped && this.url) {
       const event = this.queue[0]!;
       await this.deliver(event);
+      if (this.stopped) return; // not settled: the saved state keeps it for the next start
       this.queue.shift();
+      this.options.onSettled?.();
     }
   }
 
