@@ -81,6 +81,8 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     persisted?.markDirty();
   }
 
+  const clockObject = () => ({ object: 'sandbox.clock', now: store.now(), now_iso: new Date(store.now() * 1000).toISOString() });
+
   const server = createSandboxHttpServer({
     store,
     secretKey,
@@ -110,9 +112,10 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
           } else {
             throw new SandboxApiError(400, 'invalid_request_error', 'Give `seconds` (a non-negative number) or `to`.', 'parameter_missing', 'seconds');
           }
-          return { object: 'sandbox.clock', now: store.now(), now_iso: new Date(store.now() * 1000).toISOString() };
+          return clockObject();
         },
       },
+      { method: 'GET', pattern: '/sandbox/clock', handle: async () => clockObject() },
     ],
   });
 

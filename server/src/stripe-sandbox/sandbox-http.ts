@@ -9,9 +9,9 @@ import { RouteTable } from './sandbox-routes';
 import { SANDBOX_API_VERSION, type SandboxStore, type StripeObject } from './sandbox-store';
 import { expandObject } from './sandbox-expand';
 
-/** Sandbox-only controls (advancing the clock) over HTTP, guarded by the secret key like the API. */
+/** Sandbox-only controls (reading and advancing the clock) over HTTP, guarded by the secret key like the API. */
 export interface ControlRoute {
-  method: 'POST';
+  method: 'GET' | 'POST';
   pattern: string;
   handle(body: StripeObject): Promise<StripeObject>;
 }
