@@ -49,6 +49,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
     return {
       url,
       async stop() {
+        sandbox?.holdWebhooks(); // kept for the next start rather than retried against a closing app
         // Apollo's drain plugin closes the listener and waits for in-flight requests.
         await tollgate.stop();
         logger.debug('http server drained');

@@ -44,6 +44,8 @@ export interface StripeSandbox {
   advanceClock(to: Date | { seconds: number }): Promise<void>;
   /** Resolves when every queued webhook has been delivered (2xx) or given up. */
   waitForWebhooks(): Promise<void>;
+  /** Sends no more webhooks (the app is shutting down); those queued are saved and sent after the next start. */
+  holdWebhooks(): void;
   stop(): Promise<void>;
 }
 
@@ -149,6 +151,10 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     now: () => new Date(store.time.nowMs()),
     advanceClock,
     waitForWebhooks: () => dispatcher.idle(),
+    holdWebhooks: () => {
+      dispatcher.hold();
+      persisted?.markDirty();
+    },
     async stop() {
       if (tick) clearInterval(tick);
       await new Promise<void>((resolve) => {

@@ -89,6 +89,22 @@ describe('Stripe sandbox state across restarts', () => {
     expect(new Set(receiver.deliveries.map((d) => JSON.parse(d.body).id)).size).toBe(2);
   });
 
+  it('holds webhooks when the app shuts down instead of giving them up, and sends them after the next start', async () => {
+    const receiver = await startWebhookReceiver();
+    receivers.push(receiver);
+    receiver.failNext(1_000); // the app is going away: every delivery fails
+    const first = await start({ webhookUrl: receiver.url });
+    const customer = await first.stripe.customers.create({ email: 'held@example.com' });
+    first.sandbox.holdWebhooks();
+    await first.sandbox.waitForWebhooks(); // the delivery in flight is over (refused); nothing more is tried
+    expect(receiver.deliveries).toEqual([]);
+
+    receiver.failNext(0);
+    const second = await restart(first.sandbox, { webhookUrl: receiver.url });
+    await second.sandbox.waitForWebhooks();
+    expect(receiver.deliveries.map((d) => [JSON.parse(d.body).type, JSON.parse(d.body).data.object.id])).toEqual([['customer.created', customer.id]]);
+  });
+
   it('replays an idempotent request retried across a restart instead of doing it twice', async () => {
     const first = await start();
     const created = await first.stripe.customers.create({ email: 'once@example.com' }, { idempotencyKey: 'customer-create:org-1' });
