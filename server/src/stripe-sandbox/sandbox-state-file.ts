@@ -148,8 +148,8 @@ export class SandboxStateWriter {
 
   /** The last write, then no more. */
   async close(): Promise<void> {
+    this.closed = true;
     this.dirty = true;
     await this.flush();
-    this.closed = true;
   }
 }
