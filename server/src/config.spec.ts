@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -15,6 +16,13 @@ describe('loadConfig', () => {
     expect(config.database.url).toBe('postgres://u@h:5432/db');
     expect(config.seedDemoData).toBe(false);
     expect(config.port).toBe(8080);
+  });
+
+  it('keeps the Stripe sandbox state beside the embedded data dir unless told otherwise, and has none with real keys', () => {
+    expect(loadConfig({ EMBEDDED_PG_DATA_DIR: '/srv/tg/.tollgate/pgdata' }).stripe).toEqual({ mode: 'sandbox', sandboxPort: 0, sandboxStateFile: '/srv/tg/.tollgate/stripe-sandbox.json' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).stripe).toMatchObject({ sandboxStateFile: path.resolve('.tollgate/stripe-sandbox.json') });
+    expect(loadConfig({ STRIPE_SANDBOX_STATE_FILE: '/tmp/s.json' }).stripe).toMatchObject({ sandboxStateFile: '/tmp/s.json' });
+    expect(loadConfig({ STRIPE_SECRET_KEY: 'sk_test_abc', STRIPE_WEBHOOK_SECRET: 'whsec_abc' }).stripe).toEqual({ mode: 'live', secretKey: 'sk_test_abc', webhookSecret: 'whsec_abc' });
   });
 
   it('turns introspection and stack traces off in production unless asked', () => {

@@ -53,6 +53,8 @@ const envSchema = z
     STRIPE_SECRET_KEY: optionalString.pipe(z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional()),
     STRIPE_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^whsec_/, 'must be a webhook signing secret (whsec_…)').optional()),
     STRIPE_SANDBOX_PORT: int(0, 65535).default(0),
+    // Where the sandbox keeps its objects between runs; default: stripe-sandbox.json beside the embedded data dir.
+    STRIPE_SANDBOX_STATE_FILE: optionalString,
     // Where people reach the console: Checkout and the portal send them back here.
     PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
   })
@@ -109,7 +111,7 @@ export interface Config {
    */
   readonly stripe:
     | { readonly mode: 'live'; readonly secretKey: string; readonly webhookSecret: string }
-    | { readonly mode: 'sandbox'; readonly sandboxPort: number };
+    | { readonly mode: 'sandbox'; readonly sandboxPort: number; readonly sandboxStateFile: string };
   /** The console's public address (success/cancel/return URLs); defaults to http://localhost:PORT. */
   readonly publicUrl: string;
 }
@@ -170,7 +172,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     stripe:
       env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
         ? { mode: 'live', secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }
-        : { mode: 'sandbox', sandboxPort: env.STRIPE_SANDBOX_PORT },
+        : {
+            mode: 'sandbox',
+            sandboxPort: env.STRIPE_SANDBOX_PORT,
+            // The database keeps Stripe ids across restarts, so the sandbox keeps its objects next to it (.tollgate/).
+            sandboxStateFile: path.resolve(env.STRIPE_SANDBOX_STATE_FILE ?? path.join(path.dirname(path.resolve(env.EMBEDDED_PG_DATA_DIR)), 'stripe-sandbox.json')),
+          },
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
   };
   return deepFreeze(config);

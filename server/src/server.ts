@@ -25,11 +25,12 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
   let sandbox: StripeSandbox | undefined;
   try {
     // No Stripe key configured: the built-in sandbox stands in for Stripe (never started when a key is set).
-    if (config.stripe.mode === 'sandbox') sandbox = await startStripeSandbox({ port: config.stripe.sandboxPort, logger });
+    if (config.stripe.mode === 'sandbox') sandbox = await startStripeSandbox({ port: config.stripe.sandboxPort, stateFile: config.stripe.sandboxStateFile, logger });
     const services = createServices(config, database.database, clock, logger, liveStripeEnvironment(config.stripe) ?? sandbox!.environment);
     await services.catalog.loadFromFile(undefined, logger);
     await ensureBootstrapAdmin(services, logger);
     if (config.seedDemoData && (await platformIsEmpty(services))) await seedDemoPlatform(services, logger);
+    await services.stripeSandboxAdmin.syncCatalogAtStart(logger); // sandbox mode only; real Stripe is synced by an admin
     jobs = config.jobsEnabled ? await startJobQueue({ url: database.url, services, logger }) : undefined;
     const httpServer = http.createServer();
     const tollgate = await createApp({ services, schema: await buildSchema(), logger, httpServer });
@@ -48,6 +49,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
     return {
       url,
       async stop() {
+        sandbox?.holdWebhooks(); // kept for the next start rather than retried against a closing app
         // Apollo's drain plugin closes the listener and waits for in-flight requests.
         await tollgate.stop();
         logger.debug('http server drained');

@@ -28,6 +28,7 @@ import { BillingService } from './modules/billing/billing.service';
 import { PlanChangeService } from './modules/billing/plan-change.service';
 import { StripeCatalogSyncService } from './modules/billing/stripe-catalog-sync.service';
 import { StripeOverageReporter } from './modules/billing/stripe-overage-reporter.service';
+import { StripeSandboxAdminService } from './modules/stripe-sandbox-admin/stripe-sandbox-admin.service';
 import { StripeBillingGateway } from './stripe/stripe-billing.gateway';
 import { createStripeClient } from './stripe/stripe-client';
 
@@ -62,6 +63,7 @@ export interface Services {
   planChanges: PlanChangeService;
   stripeCatalogSync: StripeCatalogSyncService;
   overageReporter: StripeOverageReporter;
+  stripeSandboxAdmin: StripeSandboxAdminService;
 }
 
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger, stripeEnvironment: StripeEnvironment): Services {
@@ -96,6 +98,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const planChanges = new PlanChangeService(database, subscriptions, stripe, stripeSubscriptionSync, audit, clock);
   const stripeCatalogSync = new StripeCatalogSyncService(database, stripe, audit);
   const overageReporter = new StripeOverageReporter(database, stripe, clock, logger);
+  const stripeSandboxAdmin = new StripeSandboxAdminService(stripeEnvironment, database, stripeCatalogSync, audit);
   return {
     config,
     database,
@@ -124,5 +127,6 @@ export function createServices(config: Config, database: Database, clock: Clock,
     planChanges,
     stripeCatalogSync,
     overageReporter,
+    stripeSandboxAdmin,
   };
 }

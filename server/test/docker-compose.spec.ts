@@ -71,6 +71,14 @@ describe('docker-compose.yml', () => {
     expect(ports).toContain('4000:4000');
   });
 
+  it('passes Stripe keys through and keeps .tollgate (the Stripe sandbox state) in a named volume, like the database', () => {
+    const env = environmentOf(server);
+    expect(env).toMatchObject({ STRIPE_SECRET_KEY: '${STRIPE_SECRET_KEY:-}', STRIPE_WEBHOOK_SECRET: '${STRIPE_WEBHOOK_SECRET:-}' });
+    const mounts = (server.volumes ?? []).map((v) => (typeof v === 'string' ? v : `${v.source}:${v.target}`));
+    const state = mounts.find((mount) => mount.endsWith(':/app/.tollgate'));
+    expect(Object.keys(compose.volumes ?? {})).toContain(state?.split(':')[0]);
+  });
+
   it('takes the first platform admin from the environment, with a default that passes config validation', () => {
     const env = environmentOf(server);
     expect(env.ADMIN_EMAIL).toMatch(/^\$\{ADMIN_EMAIL:-[^@}]+@[^}]+\}$/);

@@ -49,6 +49,15 @@ async function stopProduct(product: RunningProduct): Promise<number | null> {
   return code;
 }
 
+/** The product's JSON log lines with this message. */
+function logLines(output: string, message: string): Array<Record<string, any>> {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{') && line.includes(message))
+    .map((line) => JSON.parse(line) as Record<string, any>)
+    .filter((line) => line.msg === message);
+}
+
 async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, cookie?: string) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -68,6 +77,8 @@ describe('the built product on the embedded PostgreSQL', () => {
   });
 
   it('starts, serves console and GraphQL with the demo platform, stops cleanly, and keeps its data across restarts', async () => {
+    let checkoutUrl = '';
+    let organizationId = '';
     const first = await startProduct(dataDir);
     try {
       expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
@@ -80,8 +91,20 @@ describe('the built product on the embedded PostgreSQL', () => {
       });
       expect(logIn.body.errors).toBeUndefined();
       const cookie = logIn.setCookie!.split(';')[0]!;
-      const me = await graphql(first.url, `{ me { memberships { role organization { name } } } }`, {}, cookie);
-      expect(me.body.data.me.memberships).toEqual([{ role: 'OWNER', organization: { name: 'Acme AI' } }]);
+      const me = await graphql(first.url, `{ me { memberships { role organization { id name } } } }`, {}, cookie);
+      expect(me.body.data.me.memberships).toEqual([{ role: 'OWNER', organization: { id: expect.any(String), name: 'Acme AI' } }]);
+      organizationId = me.body.data.me.memberships[0].organization.id;
+
+      // No Stripe key: the sandbox stands in, and the catalog was synced to it at start, so Checkout works at once.
+      const sandboxUrl = logLines(first.output(), 'Stripe sandbox is standing in for Stripe (no STRIPE_SECRET_KEY set)')[0]!.stripeSandbox as string;
+      expect(logLines(first.output(), 'Stripe sandbox catalog synced')).toEqual([expect.objectContaining({ created: expect.any(Number), updated: 0 })]);
+      const checkout = await graphql(first.url, `mutation($o: ID!, $i: CreateCheckoutSessionInput!) { createCheckoutSession(organizationId: $o, input: $i) { url } }`, {
+        o: organizationId,
+        i: { planKey: 'pro', interval: 'MONTH' },
+      }, cookie);
+      expect(checkout.body.errors).toBeUndefined();
+      checkoutUrl = checkout.body.data.createCheckoutSession.url;
+      expect(checkoutUrl).toMatch(new RegExp(`^${sandboxUrl}/checkout/cs_test_`));
 
       const demoKey = fs.readFileSync(path.join(workDir, '.tollgate/demo-api-keys.txt'), 'utf8').split('\n')[1]!.split('\t')[1]!;
       const byKey = await fetch(`${first.url}/graphql`, {
@@ -108,6 +131,26 @@ describe('the built product on the embedded PostgreSQL', () => {
       });
       expect(logIn.body.data.logIn.user.email).toBe('persisted@example.test');
       expect(second.output()).not.toMatch(/demo platform loaded/);
+
+      // The sandbox's state came back with the database: the catalog is unchanged, the stored customer resolves,
+      // and the Checkout page opened before the restart can still be paid, its webhooks reaching the new process.
+      expect(logLines(second.output(), 'Stripe sandbox catalog synced')).toEqual([expect.objectContaining({ created: 0, updated: 0 })]);
+      const owner = await graphql(second.url, `mutation($i: LogInInput!) { logIn(input: $i) { user { email } } }`, {
+        i: { email: 'owner@acme.test', password: 'tollgate-demo-1' },
+      });
+      const cookie = owner.setCookie!.split(';')[0]!;
+      const portal = await graphql(second.url, `mutation($o: ID!) { createPortalSession(organizationId: $o) { url } }`, { o: organizationId }, cookie);
+      expect(portal.body.errors).toBeUndefined();
+      const paid = await fetch(checkoutUrl, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ card_number: '4242424242424242' }).toString(),
+      });
+      expect(paid.status).toBe(303);
+      const planKey = async () => (await graphql(second.url, `query($o: ID) { subscription(organizationId: $o) { planKey } }`, { o: organizationId }, cookie)).body.data.subscription.planKey;
+      for (let waited = 0; waited < 10_000 && (await planKey()) !== 'pro'; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await planKey()).toBe('pro');
     } finally {
       expect(await stopProduct(second)).toBe(0);
     }

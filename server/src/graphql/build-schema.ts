@@ -16,11 +16,12 @@ import { FeatureFlagResolver } from '../modules/feature-flags/feature-flag.resol
 import { InvoiceResolver } from '../modules/invoices/invoice.resolver';
 import { StripeEventResolver } from '../stripe/stripe-event.resolver';
 import { BillingResolver } from '../modules/billing/billing.resolver';
+import { StripeSandboxAdminResolver } from '../modules/stripe-sandbox-admin/stripe-sandbox-admin.resolver';
 import { authChecker } from './auth-checker';
 import { errorCodeEnum } from './error-code.enum';
 
 /** The one list of resolvers. */
-export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver, InvoiceResolver, StripeEventResolver, BillingResolver] as const;
+export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver, InvoiceResolver, StripeEventResolver, BillingResolver, StripeSandboxAdminResolver] as const;
 
 /** The one schema factory, used by the server, the tests and the schema emitter. */
 export async function buildSchema(): Promise<GraphQLSchema> {

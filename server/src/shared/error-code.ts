@@ -12,6 +12,8 @@ export enum ErrorCode {
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
   /** Stripe refused or could not be reached; nothing was changed in Tollgate. Stripe's request id is logged. */
   PAYMENT_PROVIDER_ERROR = 'PAYMENT_PROVIDER_ERROR',
+  /** A Stripe-sandbox-only action (e.g. advancing its clock) on a server connected to real Stripe. */
+  SANDBOX_ONLY = 'SANDBOX_ONLY',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

@@ -1,19 +1,13 @@
 import { invalidParam, missingParam, SandboxApiError } from './sandbox-errors';
 import { newId } from './sandbox-ids';
 import { arrayParam, integerParam } from './sandbox-lists';
-import type { SandboxStore, StripeObject } from './sandbox-store';
+import type { CheckoutSessionPlan as SessionPlan, SandboxStore, StripeObject } from './sandbox-store';
 import { cardDeclinedError, listOf, mergeMetadata, paymentIntentObject } from './stripe-objects';
 import type { SubscriptionBilling } from './subscription-billing';
 import { testCard, type TestCard } from './test-cards';
 import { priceOrThrow } from './routes/catalog.routes';
 import { createCustomer, customerOrThrow } from './routes/customer.routes';
 
-/** What Stripe keeps about a session without returning it: the line items and the data for what it will create. */
-interface SessionPlan {
-  lineItems: Array<{ price: StripeObject; quantity?: number }>;
-  subscriptionData: StripeObject;
-  paymentIntentData: StripeObject;
-}
 
 export type PaymentOutcome = { paid: true; redirectTo: string } | { paid: false; message: string };
 
@@ -21,8 +15,6 @@ const DAY = 86_400;
 
 /** Checkout Sessions: creating them through the API, and paying them through the sandbox's checkout page. */
 export class CheckoutFlow {
-  private readonly plans = new Map<string, SessionPlan>();
-
   constructor(
     private readonly store: SandboxStore,
     private readonly billing: SubscriptionBilling,
@@ -112,12 +104,12 @@ export class CheckoutFlow {
       wallet_options: null,
     };
     store.checkoutSessions.set(id, session);
-    this.plans.set(id, { lineItems, subscriptionData, paymentIntentData: params.payment_intent_data ?? {} });
+    this.store.checkoutPlans.set(id, { lineItems, subscriptionData, paymentIntentData: params.payment_intent_data ?? {} });
     return session;
   }
 
   lineItems(session: StripeObject): StripeObject {
-    const items = (this.plans.get(session.id)?.lineItems ?? []).map((item) => {
+    const items = (this.store.checkoutPlans.get(session.id)?.lineItems ?? []).map((item) => {
       const amount = item.price.recurring?.usage_type === 'metered' ? 0 : Number(item.price.unit_amount ?? 0) * (item.quantity ?? 1);
       return {
         id: `li_${session.id.slice(8, 32)}`,
@@ -136,7 +128,7 @@ export class CheckoutFlow {
   }
 
   trialDays(sessionId: string): number | undefined {
-    return integerParam('trial_period_days', this.plans.get(sessionId)?.subscriptionData.trial_period_days);
+    return integerParam('trial_period_days', this.store.checkoutPlans.get(sessionId)?.subscriptionData.trial_period_days);
   }
 
   expire(session: StripeObject): StripeObject {
@@ -155,7 +147,7 @@ export class CheckoutFlow {
     if (session.status !== 'open') return { paid: false, message: `This Checkout Session is ${session.status}.` };
     const card = testCard(cardNumber);
     if (!card) return { paid: false, message: 'Your card number is not a Stripe test card. Use 4242 4242 4242 4242.' };
-    const plan = this.plans.get(session.id)!;
+    const plan = this.store.checkoutPlans.get(session.id)!;
     if (card.outcome === 'declined') {
       this.decline(session, plan, card);
       return { paid: false, message: 'Your card was declined.' };

@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { StripeEnvironment } from '../stripe/stripe-environment';
@@ -13,8 +14,9 @@ import { meterRoutes } from './routes/meter.routes';
 import { subscriptionRoutes } from './routes/subscription.routes';
 import { SandboxClock } from './sandbox-clock';
 import { SandboxApiError } from './sandbox-errors';
-import { createSandboxHttpServer } from './sandbox-http';
+import { createSandboxHttpServer, type StoredResponse } from './sandbox-http';
 import { randomToken } from './sandbox-ids';
+import { captureState, readStateFile, rebaseState, restoreState, SandboxStateWriter, savedPort } from './sandbox-state-file';
 import { SandboxStore, SandboxTime } from './sandbox-store';
 import { SubscriptionBilling } from './subscription-billing';
 import { SubscriptionSchedules } from './subscription-schedules';
@@ -27,6 +29,11 @@ export interface StripeSandboxOptions {
   logger?: Logger;
   /** Freezes the sandbox clock at this instant (tests); unset, it follows wall time plus what was advanced. */
   now?: Date;
+  /**
+   * Where the sandbox keeps its state between runs (loaded at start, saved shortly after each change and on stop),
+   * so the Stripe ids Tollgate stored keep pointing at objects. Unset: in memory only (tests).
+   */
+  stateFile?: string;
 }
 
 export interface StripeSandbox {
@@ -37,6 +44,8 @@ export interface StripeSandbox {
   advanceClock(to: Date | { seconds: number }): Promise<void>;
   /** Resolves when every queued webhook has been delivered (2xx) or given up. */
   waitForWebhooks(): Promise<void>;
+  /** Sends no more webhooks (the app is shutting down); those queued are saved and sent after the next start. */
+  holdWebhooks(): void;
   stop(): Promise<void>;
 }
 
@@ -52,9 +61,15 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
   const secretKey = `sk_test_sandbox_${randomToken(24)}`;
   const webhookSecret = `whsec_${randomToken(32)}`;
   const logger = options.logger?.child({ component: 'stripe-sandbox' });
-  const dispatcher = new WebhookDispatcher({ secret: webhookSecret, logger });
+  let persisted: SandboxStateWriter | undefined;
+  const dispatcher = new WebhookDispatcher({ secret: webhookSecret, logger, onSettled: () => persisted?.markDirty() });
   let baseUrl = '';
-  const store = new SandboxStore(new SandboxTime(options.now), () => baseUrl, (event) => dispatcher.enqueue(event));
+  const store = new SandboxStore(new SandboxTime(options.now), () => baseUrl, (event) => {
+    dispatcher.enqueue(event);
+    persisted?.markDirty();
+  });
+  const idempotency = new Map<string, StoredResponse>();
+  const saved = options.stateFile ? await readStateFile(options.stateFile, logger) : undefined;
   const billing = new SubscriptionBilling(store);
   const schedules = new SubscriptionSchedules(store, billing);
   const checkout = new CheckoutFlow(store, billing);
@@ -65,12 +80,17 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     if (!Number.isFinite(target)) throw new SandboxApiError(400, 'invalid_request_error', 'Invalid clock target.', 'parameter_invalid', 'to');
     if (target < store.now()) throw new SandboxApiError(400, 'invalid_request_error', 'The sandbox clock cannot move backwards.', 'parameter_invalid', 'to');
     clock.runUntil(target);
+    persisted?.markDirty();
   }
+
+  const clockObject = () => ({ object: 'sandbox.clock', now: store.now(), now_iso: new Date(store.now() * 1000).toISOString() });
 
   const server = createSandboxHttpServer({
     store,
     secretKey,
     logger,
+    idempotency,
+    onChange: () => persisted?.markDirty(),
     apiRoutes: [
       ...customerRoutes(store),
       ...catalogRoutes(store),
@@ -94,21 +114,32 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
           } else {
             throw new SandboxApiError(400, 'invalid_request_error', 'Give `seconds` (a non-negative number) or `to`.', 'parameter_missing', 'seconds');
           }
-          return { object: 'sandbox.clock', now: store.now(), now_iso: new Date(store.now() * 1000).toISOString() };
+          return clockObject();
         },
       },
+      { method: 'GET', pattern: '/sandbox/clock', handle: async () => clockObject() },
     ],
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
+  // Back on the saved port when it is free, so the checkout, portal and invoice links already handed out still work.
+  const port = await listen(server, options.port || savedPort(saved) || 0).catch((error: NodeJS.ErrnoException) => {
+    if (options.port || error.code !== 'EADDRINUSE') throw error;
+    return listen(server, 0);
   });
-  const { port } = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}`;
+  if (saved) {
+    restoreState(store, rebaseState(saved, baseUrl), idempotency);
+    // Never backwards: frozen at the later of the given start and the saved time; else wall time plus the saved advance.
+    store.time.set(Math.max(options.now ? store.time.nowMs() : Date.now() + saved.offsetMs, saved.nowMs));
+    for (const id of saved.pendingWebhooks) if (store.events.has(id)) dispatcher.enqueue(store.events.get(id)!);
+    logger?.info({ file: options.stateFile, customers: store.customers.size, subscriptions: store.subscriptions.size, pendingWebhooks: saved.pendingWebhooks.length }, 'stripe sandbox: state restored');
+  }
+  if (options.stateFile) {
+    persisted = new SandboxStateWriter(options.stateFile, () => captureState(store, { pendingWebhooks: dispatcher.pendingEventIds(), idempotency }), logger);
+    if (!saved) persisted.markDirty();
+  }
+  // Renewals and retries that fell due while the sandbox was stopped run now (their webhooks wait for the URL).
+  if (saved && !options.now) clock.runUntil(store.now());
   if (options.webhookUrl) dispatcher.setUrl(options.webhookUrl);
   const tick = options.now ? undefined : setInterval(() => clock.runUntil(store.now()), WALL_CLOCK_TICK_MS);
   tick?.unref();
@@ -120,13 +151,29 @@ export async function startStripeSandbox(options: StripeSandboxOptions = {}): Pr
     now: () => new Date(store.time.nowMs()),
     advanceClock,
     waitForWebhooks: () => dispatcher.idle(),
+    holdWebhooks: () => {
+      dispatcher.hold();
+      persisted?.markDirty();
+    },
     async stop() {
       if (tick) clearInterval(tick);
-      await dispatcher.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      // Saved before the dispatcher stops, so webhooks still queued (or in flight) are sent after the next start.
+      await persisted?.close();
+      await dispatcher.stop();
     },
   };
+}
+
+function listen(server: http.Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
 }

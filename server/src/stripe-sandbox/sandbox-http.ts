@@ -9,14 +9,15 @@ import { RouteTable } from './sandbox-routes';
 import { SANDBOX_API_VERSION, type SandboxStore, type StripeObject } from './sandbox-store';
 import { expandObject } from './sandbox-expand';
 
-/** Sandbox-only controls (advancing the clock) over HTTP, guarded by the secret key like the API. */
+/** Sandbox-only controls (reading and advancing the clock) over HTTP, guarded by the secret key like the API. */
 export interface ControlRoute {
-  method: 'POST';
+  method: 'GET' | 'POST';
   pattern: string;
   handle(body: StripeObject): Promise<StripeObject>;
 }
 
-interface StoredResponse {
+/** A POST's answer kept for replay under its Idempotency-Key. */
+export interface StoredResponse {
   fingerprint: string;
   status: number;
   body: string;
@@ -34,6 +35,10 @@ export interface SandboxHttpOptions {
   pageRoutes: PageRoute[];
   controlRoutes: ControlRoute[];
   logger?: Logger;
+  /** Answers kept for idempotent replay; pass a map to share it (the state file saves the newest). */
+  idempotency?: Map<string, StoredResponse>;
+  /** Called after every request that may have changed state (anything but GET). */
+  onChange?: () => void;
 }
 
 /** The sandbox's HTTP face: Stripe's REST conventions on /v1, browser pages elsewhere, controls on /sandbox. */
@@ -41,7 +46,7 @@ export function createSandboxHttpServer(options: SandboxHttpOptions): http.Serve
   const api = new RouteTable(options.apiRoutes);
   const pages = new RouteTable(options.pageRoutes);
   const controls = new RouteTable(options.controlRoutes);
-  const idempotency = new Map<string, StoredResponse>();
+  const idempotency = options.idempotency ?? new Map<string, StoredResponse>();
 
   function sendJson(res: http.ServerResponse, status: number, body: unknown, requestId: string, extraHeaders: Record<string, string> = {}) {
     const text = typeof body === 'string' ? body : JSON.stringify(body, null, 2);
@@ -142,7 +147,11 @@ export function createSandboxHttpServer(options: SandboxHttpOptions): http.Serve
     }
   }
 
-  return http.createServer((req, res) => void handle(req, res));
+  return http.createServer((req, res) => {
+    void handle(req, res).finally(() => {
+      if (req.method !== 'GET' && req.method !== 'HEAD') options.onChange?.();
+    });
+  });
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {

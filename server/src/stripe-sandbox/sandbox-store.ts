@@ -13,6 +13,13 @@ export interface CardOnFile {
   behavior: 'succeeds' | 'fails_later';
 }
 
+/** What Stripe keeps about a Checkout Session without returning it: the line items and the data for what it will create. */
+export interface CheckoutSessionPlan {
+  lineItems: Array<{ price: StripeObject; quantity?: number }>;
+  subscriptionData: StripeObject;
+  paymentIntentData: StripeObject;
+}
+
 /** Per-subscription bookkeeping Stripe keeps out of the object: failed-payment retries and sent reminders. */
 export interface SubscriptionRuntime {
   trialWillEndSentFor?: number;
@@ -45,7 +52,10 @@ export interface RequestContext {
   idempotency_key: string | null;
 }
 
-/** In-memory state of one sandbox: every object by kind, the event log, and what Stripe keeps behind the scenes. */
+/**
+ * In-memory state of one sandbox: every object by kind, the event log, and what Stripe keeps behind the scenes.
+ * Every Map here holds plain JSON, so sandbox-state-file.ts can save and restore all of them without a list.
+ */
 export class SandboxStore {
   readonly customers = new Map<string, StripeObject>();
   readonly products = new Map<string, StripeObject>();
@@ -64,6 +74,7 @@ export class SandboxStore {
   /** Proration lines waiting for a subscription's next invoice. */
   readonly pendingLines = new Map<string, StripeObject[]>();
   readonly subscriptionRuntime = new Map<string, SubscriptionRuntime>();
+  readonly checkoutPlans = new Map<string, CheckoutSessionPlan>();
   currentRequest: RequestContext = { id: null, idempotency_key: null };
 
   constructor(

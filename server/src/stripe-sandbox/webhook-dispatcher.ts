@@ -10,6 +10,8 @@ export interface WebhookDispatcherOptions {
   /** First retry delay in ms, doubled each attempt. */
   initialBackoffMs?: number;
   requestTimeoutMs?: number;
+  /** Called when an event leaves the queue (delivered or given up), so saved state can follow. */
+  onSettled?: () => void;
 }
 
 /** Stripe's signature header: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload">`. */
@@ -28,9 +30,12 @@ export class WebhookDispatcher {
   private url: string | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** Held: nothing more is sent, the queue is kept (the app is shutting down; the state file keeps the queue). */
+  private held = false;
   private idleWaiters: Array<() => void> = [];
   /** Cuts a backoff wait or an in-flight delivery short when the sandbox stops. */
   private readonly stopping = new AbortController();
+  private readonly holding = new AbortController();
   readonly delivered: string[] = [];
   readonly givenUp: string[] = [];
 
@@ -47,9 +52,24 @@ export class WebhookDispatcher {
     this.kick();
   }
 
-  /** Resolves once every queued event was delivered or given up; at once when there is nowhere to deliver to. */
+  /** Sends nothing more (a delivery in flight finishes); what is queued stays queued. */
+  hold(): void {
+    this.held = true;
+    this.holding.abort();
+    if (!this.running) this.notifyIdle();
+  }
+
+  /** Events not yet delivered or given up, in order (the one in flight first): saved with the sandbox's state. */
+  pendingEventIds(): string[] {
+    return this.queue.map((event) => event.id);
+  }
+
+  /**
+   * Resolves once every queued event was delivered or given up (when held: once the delivery in flight is over);
+   * at once when there is nowhere to deliver to.
+   */
   async idle(): Promise<void> {
-    if (!this.url || (this.queue.length === 0 && !this.running)) return;
+    if (!this.url || ((this.queue.length === 0 || this.held) && !this.running)) return;
     await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -62,10 +82,10 @@ export class WebhookDispatcher {
   }
 
   private kick(): void {
-    if (this.running || !this.url || this.queue.length === 0) return;
+    if (this.running || this.held || !this.url || this.queue.length === 0) return;
     this.running = this.drain().finally(() => {
       this.running = undefined;
-      if (this.queue.length > 0 && !this.stopped) this.kick();
+      if (this.queue.length > 0 && !this.stopped && !this.held) this.kick();
       else this.notifyIdle();
     });
   }
@@ -77,18 +97,20 @@ export class WebhookDispatcher {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0 && !this.stopped && this.url) {
+    while (this.queue.length > 0 && !this.stopped && !this.held && this.url) {
       const event = this.queue[0]!;
-      await this.deliver(event);
+      if (!(await this.deliver(event))) return; // not settled: stays queued (and saved) for the next start
       this.queue.shift();
+      this.options.onSettled?.();
     }
   }
 
-  private async deliver(event: StripeObject): Promise<void> {
+  /** True once the event is settled: delivered, or given up after the last attempt. */
+  private async deliver(event: StripeObject): Promise<boolean> {
     const maxAttempts = this.options.maxAttempts ?? 6;
     const payload = JSON.stringify(event, null, 2);
     let lastProblem = '';
-    for (let attempt = 1; attempt <= maxAttempts && !this.stopped; attempt++) {
+    for (let attempt = 1; attempt <= maxAttempts && !this.stopped && !this.held; attempt++) {
       try {
         const response = await fetch(this.url!, {
           method: 'POST',
@@ -104,21 +126,24 @@ export class WebhookDispatcher {
         if (response.ok) {
           this.delivered.push(event.id);
           this.options.logger?.debug({ event: event.id, type: event.type, attempt }, 'stripe sandbox: webhook delivered');
-          return;
+          return true;
         }
         lastProblem = `HTTP ${response.status}`;
       } catch (error) {
         lastProblem = error instanceof Error ? error.message : String(error);
       }
-      if (attempt < maxAttempts && !this.stopped) {
+      if (attempt < maxAttempts && !this.stopped && !this.held) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, (this.options.initialBackoffMs ?? 100) * 2 ** (attempt - 1));
-          this.stopping.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+          const cut = () => (clearTimeout(timer), resolve());
+          this.stopping.signal.addEventListener('abort', cut, { once: true });
+          this.holding.signal.addEventListener('abort', cut, { once: true });
         });
       }
     }
-    if (this.stopped) return;
+    if (this.stopped || this.held) return false;
     this.givenUp.push(event.id);
     this.options.logger?.warn({ event: event.id, type: event.type, attempts: maxAttempts, lastProblem }, 'stripe sandbox: gave up delivering a webhook');
+    return true;
   }
 }
