@@ -138,10 +138,12 @@ const INVOICE_STATUSES = new Set(['draft', 'open', 'paid', 'uncollectible', 'voi
 export function invoiceRecord(invoice: Stripe.Invoice): InvoiceRecord {
   const details = invoice.parent?.subscription_details ?? null;
   // The subscription period an invoice bills is on its lines; the invoice's own period_start/end cover pending
-  // invoice items (for a renewal, the period before).
+  // invoice items (for a renewal, the period before). A renewal also bills the period before in arrears (metered
+  // usage, prorations): the billed period is the one the invoice opens, the line period that starts last.
   const periods = (invoice.lines?.data ?? []).map((line) => line.period).filter((period) => period && period.end > period.start);
-  const periodStart = periods.length > 0 ? Math.min(...periods.map((p) => p.start)) : invoice.period_start;
-  const periodEnd = periods.length > 0 ? Math.max(...periods.map((p) => p.end)) : invoice.period_end;
+  const billed = periods.reduce<(typeof periods)[number] | null>((last, p) => (!last || p.start > last.start || (p.start === last.start && p.end > last.end) ? p : last), null);
+  const periodStart = billed ? billed.start : invoice.period_start;
+  const periodEnd = billed ? billed.end : invoice.period_end;
   return {
     stripeInvoiceId: invoice.id,
     stripeCustomerId: idOf(invoice.customer),
