@@ -18,6 +18,14 @@ describe('mapStripeEvent', () => {
     }
   });
 
+  it('re-reads the subscription on a schedule event (a phase change touches no subscription field), released ones included', () => {
+    const schedule = { id: 'sub_sched_1', object: 'subscription_schedule', subscription: 'sub_1', released_subscription: null };
+    expect(mapStripeEvent(stripeEvent('subscription_schedule.updated', schedule, LATER))).toEqual({ kind: 'resync_subscription', subscriptionId: 'sub_1', observedAt: LATER });
+    const released = { ...schedule, subscription: null, released_subscription: 'sub_1' };
+    expect(mapStripeEvent(stripeEvent('subscription_schedule.released', released, LATER))).toMatchObject({ kind: 'resync_subscription', subscriptionId: 'sub_1' });
+    expect(mapStripeEvent(stripeEvent('subscription_schedule.canceled', { ...schedule, subscription: null }, LATER)).kind).toBe('ignore');
+  });
+
   it('records a trial that is about to end with its end date and organization', () => {
     const subscription = stripeSubscription({ periodStart: AT, periodEnd: LATER, status: 'trialing', trialEnd: LATER, organizationId: ORG });
     expect(mapStripeEvent(stripeEvent('customer.subscription.trial_will_end', subscription, AT))).toMatchObject({

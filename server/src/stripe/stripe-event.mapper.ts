@@ -26,6 +26,8 @@ export interface InvoiceRecord {
 /** What a Stripe event asks Tollgate to do. `observedAt` is the event's `created`: the order of observations. */
 export type StripeCommand =
   | { kind: 'sync_subscription'; subscription: Stripe.Subscription; observedAt: Date }
+  /** The event carries another object (a subscription schedule): the subscription is read again from Stripe. */
+  | { kind: 'resync_subscription'; subscriptionId: string; observedAt: Date }
   | {
       kind: 'checkout_subscription';
       sessionId: string;
@@ -71,6 +73,17 @@ export function mapStripeEvent(event: Stripe.Event): StripeCommand {
     case 'customer.subscription.paused':
     case 'customer.subscription.resumed':
       return { kind: 'sync_subscription', subscription: event.data.object, observedAt };
+    case 'subscription_schedule.created':
+    case 'subscription_schedule.updated':
+    case 'subscription_schedule.released':
+    case 'subscription_schedule.completed':
+    case 'subscription_schedule.canceled':
+    case 'subscription_schedule.aborted': {
+      // Changing a schedule's phases changes no field of the subscription, so no customer.subscription.updated follows.
+      const subscriptionId = idOf(event.data.object.subscription) ?? idOf(event.data.object.released_subscription);
+      if (!subscriptionId) return { kind: 'ignore', reason: `subscription schedule ${event.data.object.id} has no subscription` };
+      return { kind: 'resync_subscription', subscriptionId, observedAt };
+    }
     case 'customer.subscription.trial_will_end': {
       const subscription = event.data.object;
       return {

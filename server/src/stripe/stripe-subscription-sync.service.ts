@@ -25,7 +25,7 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
   constructor(
     private readonly database: Database,
     private readonly providerSubscriptions: ProviderSubscriptionService,
-    private readonly schedules: Pick<StripeBillingGateway, 'retrieveSubscriptionSchedule'>,
+    private readonly stripe: Pick<StripeBillingGateway, 'retrieveSubscription' | 'retrieveSubscriptionSchedule'>,
   ) {}
 
   /** The port: billing calls that get a subscription back from Stripe hand it here. */
@@ -60,6 +60,14 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
       observedAt,
     };
     return { organizationId, outcome: await this.providerSubscriptions.applyProviderState(organizationId, state, actor) };
+  }
+
+  /**
+   * An event about something else that concerns the subscription (its schedule): Stripe's current subscription,
+   * with its schedule, observed no earlier than the event.
+   */
+  async resync(subscriptionId: string, observedAt: Date, actor: Actor): Promise<StripeSyncResult> {
+    return this.applyWithOutcome(await this.stripe.retrieveSubscription(subscriptionId), observedAt, actor);
   }
 
   /** The organization Tollgate tagged the Stripe object with, else the one whose Stripe customer it is. */
@@ -102,7 +110,7 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
    */
   private async scheduledChangeOf(subscription: Stripe.Subscription, periodEnd: Date): Promise<ProviderSubscriptionState['scheduledChange']> {
     if (!subscription.schedule) return null;
-    const schedule = typeof subscription.schedule === 'string' ? await this.schedules.retrieveSubscriptionSchedule(subscription.schedule) : subscription.schedule;
+    const schedule = typeof subscription.schedule === 'string' ? await this.stripe.retrieveSubscriptionSchedule(subscription.schedule) : subscription.schedule;
     const next = nextScheduledPhaseOf(schedule, periodEnd);
     if (!next) return null;
     const plan = await this.planFor(next);
