@@ -110,6 +110,8 @@ describe('Stripe end to end: trials, renewals, failed payments and dunning throu
       const open = (await read.invoices(app, owner))[0];
       expect(open).toMatchObject({ billingReason: 'subscription_cycle', status: 'OPEN', amountDue: { amountMinor: 1500, currency: 'usd' }, amountPaid: { amountMinor: 0, currency: 'usd' } });
 
+      // A day later the owner replaces the card in Stripe's portal (before Stripe's first retry, 3 days after).
+      await advanceClocks(app, at(first.currentPeriodEnd, DAY_SECONDS));
       const portal = (await gqlData(app, GQL.portal, { o: owner.organizationId }, owner.caller)).createPortalSession;
       const replaced = await postPortal(portal.url, 'card', { card_number: CARDS.success });
       expect(replaced.status).toBe(303);
