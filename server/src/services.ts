@@ -90,10 +90,10 @@ export function createServices(config: Config, database: Database, clock: Clock,
   // Stripe → Tollgate: the webhook log, the event effects and the subscription sync.
   const invoices = new InvoiceService(database);
   const providerSubscriptions = new ProviderSubscriptionService(database, subscriptions, catalog, creditLedger, audit, clock);
-  const stripeSubscriptionSync = new StripeSubscriptionSyncService(database, providerSubscriptions);
+  const stripe = new StripeBillingGateway(createStripeClient(stripeEnvironment), logger);
+  const stripeSubscriptionSync = new StripeSubscriptionSyncService(database, providerSubscriptions, stripe);
   const stripeEventHandlers = new StripeEventHandlers(database, stripeSubscriptionSync, providerSubscriptions, creditLedger, invoices, audit);
   const stripeWebhooks = new StripeWebhookService(database, stripeEventHandlers, audit, clock, logger);
-  const stripe = new StripeBillingGateway(createStripeClient(stripeEnvironment), logger);
   const billing = new BillingService(database, catalog, subscriptions, stripe, audit, { publicUrl: config.publicUrl });
   const planChanges = new PlanChangeService(database, subscriptions, stripe, stripeSubscriptionSync, audit, clock);
   const stripeCatalogSync = new StripeCatalogSyncService(database, stripe, audit);

@@ -123,6 +123,10 @@ export class StripeBillingGateway {
     return this.call('subscriptions.retrieve', () => this.stripe.subscriptions.retrieve(subscriptionId, { expand: WITH_SCHEDULE }));
   }
 
+  retrieveSubscriptionSchedule(scheduleId: string): Promise<Stripe.SubscriptionSchedule> {
+    return this.call('subscription_schedules.retrieve', () => this.stripe.subscriptionSchedules.retrieve(scheduleId));
+  }
+
   /** Upgrade now: swap the prices and invoice the prorated difference at once. A pending downgrade is released first. */
   async changeSubscriptionPrice(request: PlanChangeRequest): Promise<Stripe.Subscription> {
     const current = await this.releaseScheduleOf(await this.retrieveSubscription(request.subscriptionId));
@@ -156,7 +160,7 @@ export class StripeBillingGateway {
           ),
         )
       ).id;
-    const schedule = await this.call('subscription_schedules.retrieve', () => this.stripe.subscriptionSchedules.retrieve(scheduleId));
+    const schedule = await this.retrieveSubscriptionSchedule(scheduleId);
     await this.call('subscription_schedules.update', () =>
       this.stripe.subscriptionSchedules.update(
         scheduleId,

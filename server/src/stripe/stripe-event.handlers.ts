@@ -41,6 +41,10 @@ export class StripeEventHandlers {
         const { organizationId, outcome } = await this.sync.applyWithOutcome(command.subscription, command.observedAt, actor);
         return this.synced(organizationId, outcome, { subscription: command.subscription.id, stripeStatus: command.subscription.status });
       }
+      case 'resync_subscription': {
+        const { organizationId, outcome } = await this.sync.resync(command.subscriptionId, command.observedAt, actor);
+        return this.synced(organizationId, outcome, { subscription: command.subscriptionId, reread: true });
+      }
       case 'checkout_subscription':
         return this.checkoutSubscription(command, actor);
       case 'grant_credit_pack':

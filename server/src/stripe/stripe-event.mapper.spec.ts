@@ -8,6 +8,7 @@ import { planReferenceOf, subscriptionView, tollgateStatusOf } from './stripe-su
 const ORG = '6f1c9a52-8d0e-4a8e-9a51-0b7e3c1d2f44';
 const AT = new Date('2026-11-23T12:00:00.000Z');
 const LATER = new Date('2026-12-23T12:00:00.000Z');
+const NEXT = new Date('2027-01-23T12:00:00.000Z');
 
 describe('mapStripeEvent', () => {
   it('turns subscription lifecycle events into a sync of the subscription, observed at the event time', () => {
@@ -15,6 +16,14 @@ describe('mapStripeEvent', () => {
     for (const type of ['customer.subscription.created', 'customer.subscription.updated', 'customer.subscription.deleted', 'customer.subscription.paused'] as const) {
       expect(mapStripeEvent(stripeEvent(type, subscription, LATER))).toEqual({ kind: 'sync_subscription', subscription, observedAt: LATER });
     }
+  });
+
+  it('re-reads the subscription on a schedule event (a phase change touches no subscription field), released ones included', () => {
+    const schedule = { id: 'sub_sched_1', object: 'subscription_schedule', subscription: 'sub_1', released_subscription: null };
+    expect(mapStripeEvent(stripeEvent('subscription_schedule.updated', schedule, LATER))).toEqual({ kind: 'resync_subscription', subscriptionId: 'sub_1', observedAt: LATER });
+    const released = { ...schedule, subscription: null, released_subscription: 'sub_1' };
+    expect(mapStripeEvent(stripeEvent('subscription_schedule.released', released, LATER))).toMatchObject({ kind: 'resync_subscription', subscriptionId: 'sub_1' });
+    expect(mapStripeEvent(stripeEvent('subscription_schedule.canceled', { ...schedule, subscription: null }, LATER)).kind).toBe('ignore');
   });
 
   it('records a trial that is about to end with its end date and organization', () => {
@@ -84,6 +93,13 @@ describe('mapStripeEvent', () => {
     expect(mapStripeEvent(stripeEvent('invoice.payment_succeeded', invoice, AT))).toMatchObject({ payment: 'succeeded' });
     expect(mapStripeEvent(stripeEvent('invoice.payment_failed', { ...invoice, status: 'open' }, AT))).toMatchObject({ payment: 'failed', invoice: { status: 'open' } });
     expect(mapStripeEvent(stripeEvent('invoice.finalized', invoice, AT))).toMatchObject({ kind: 'record_invoice', payment: null });
+  });
+
+  it('takes a renewal invoice’s period from the period it opens, not the usage it bills in arrears', () => {
+    const invoice = stripeInvoice({ customer: 'cus_1', subscription: 'sub_1', status: 'paid', amountDue: 1530, created: LATER, periodStart: LATER, periodEnd: NEXT });
+    const usage = { ...invoice.lines.data[0]!, id: 'il_usage', amount: 30, period: { start: Math.floor(AT.getTime() / 1000), end: Math.floor(LATER.getTime() / 1000) } };
+    const renewal = { ...invoice, lines: { ...invoice.lines, data: [usage, ...invoice.lines.data] } } as typeof invoice;
+    expect(mapStripeEvent(stripeEvent('invoice.paid', renewal, LATER))).toMatchObject({ invoice: { periodStart: LATER, periodEnd: NEXT } });
   });
 
   it('records payment intents and ignores every type Tollgate does not act on', () => {

@@ -26,6 +26,8 @@ export interface InvoiceRecord {
 /** What a Stripe event asks Tollgate to do. `observedAt` is the event's `created`: the order of observations. */
 export type StripeCommand =
   | { kind: 'sync_subscription'; subscription: Stripe.Subscription; observedAt: Date }
+  /** The event carries another object (a subscription schedule): the subscription is read again from Stripe. */
+  | { kind: 'resync_subscription'; subscriptionId: string; observedAt: Date }
   | {
       kind: 'checkout_subscription';
       sessionId: string;
@@ -71,6 +73,17 @@ export function mapStripeEvent(event: Stripe.Event): StripeCommand {
     case 'customer.subscription.paused':
     case 'customer.subscription.resumed':
       return { kind: 'sync_subscription', subscription: event.data.object, observedAt };
+    case 'subscription_schedule.created':
+    case 'subscription_schedule.updated':
+    case 'subscription_schedule.released':
+    case 'subscription_schedule.completed':
+    case 'subscription_schedule.canceled':
+    case 'subscription_schedule.aborted': {
+      // Changing a schedule's phases changes no field of the subscription, so no customer.subscription.updated follows.
+      const subscriptionId = idOf(event.data.object.subscription) ?? idOf(event.data.object.released_subscription);
+      if (!subscriptionId) return { kind: 'ignore', reason: `subscription schedule ${event.data.object.id} has no subscription` };
+      return { kind: 'resync_subscription', subscriptionId, observedAt };
+    }
     case 'customer.subscription.trial_will_end': {
       const subscription = event.data.object;
       return {
@@ -138,10 +151,12 @@ const INVOICE_STATUSES = new Set(['draft', 'open', 'paid', 'uncollectible', 'voi
 export function invoiceRecord(invoice: Stripe.Invoice): InvoiceRecord {
   const details = invoice.parent?.subscription_details ?? null;
   // The subscription period an invoice bills is on its lines; the invoice's own period_start/end cover pending
-  // invoice items (for a renewal, the period before).
+  // invoice items (for a renewal, the period before). A renewal also bills the period before in arrears (metered
+  // usage, prorations): the billed period is the one the invoice opens, the line period that starts last.
   const periods = (invoice.lines?.data ?? []).map((line) => line.period).filter((period) => period && period.end > period.start);
-  const periodStart = periods.length > 0 ? Math.min(...periods.map((p) => p.start)) : invoice.period_start;
-  const periodEnd = periods.length > 0 ? Math.max(...periods.map((p) => p.end)) : invoice.period_end;
+  const billed = periods.reduce<(typeof periods)[number] | null>((last, p) => (!last || p.start > last.start || (p.start === last.start && p.end > last.end) ? p : last), null);
+  const periodStart = billed ? billed.start : invoice.period_start;
+  const periodEnd = billed ? billed.end : invoice.period_end;
   return {
     stripeInvoiceId: invoice.id,
     stripeCustomerId: idOf(invoice.customer),

@@ -4,7 +4,8 @@ import type { Actor } from '../modules/audit/actor';
 import { BillingInterval } from '../modules/catalog/catalog.enums';
 import type { ProviderSubscriptionService, ProviderSubscriptionState, ProviderSyncOutcome } from '../modules/subscriptions/provider-subscription.service';
 import { isUuid } from '../shared/uuid';
-import { type StripeSubscriptionView, subscriptionView } from './stripe-subscription.mapper';
+import type { StripeBillingGateway } from './stripe-billing.gateway';
+import { type PlanReference, nextScheduledPhaseOf, subscriptionView } from './stripe-subscription.mapper';
 import type { StripeSubscriptionSync } from './stripe-subscription-sync.port';
 
 export interface StripeSyncResult {
@@ -24,6 +25,7 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
   constructor(
     private readonly database: Database,
     private readonly providerSubscriptions: ProviderSubscriptionService,
+    private readonly stripe: Pick<StripeBillingGateway, 'retrieveSubscription' | 'retrieveSubscriptionSchedule'>,
   ) {}
 
   /** The port: billing calls that get a subscription back from Stripe hand it here. */
@@ -39,6 +41,7 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
     const plan = await this.planFor(view);
     // An ended subscription needs no plan; any other does.
     if (!plan && !view.mapped.ended) throw new StripeSyncError(`Stripe price ${view.plan.priceId} names no Tollgate plan`);
+    const scheduledChange = view.mapped.ended ? null : await this.scheduledChangeOf(subscription, view.periodEnd);
     const state: ProviderSubscriptionState = {
       providerSubscriptionId: view.subscriptionId,
       providerCustomerId: view.customerId,
@@ -53,9 +56,18 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
       canceledAt: view.canceledAt,
       endedAt: view.endedAt,
       billingAnchor: view.billingAnchor,
+      scheduledChange,
       observedAt,
     };
     return { organizationId, outcome: await this.providerSubscriptions.applyProviderState(organizationId, state, actor) };
+  }
+
+  /**
+   * An event about something else that concerns the subscription (its schedule): Stripe's current subscription,
+   * with its schedule, observed no earlier than the event.
+   */
+  async resync(subscriptionId: string, observedAt: Date, actor: Actor): Promise<StripeSyncResult> {
+    return this.applyWithOutcome(await this.stripe.retrieveSubscription(subscriptionId), observedAt, actor);
   }
 
   /** The organization Tollgate tagged the Stripe object with, else the one whose Stripe customer it is. */
@@ -89,10 +101,27 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
   }
 
   /**
+   * A subscription schedule's next phase, as Tollgate's scheduled change. Billing's calls get the schedule expanded;
+   * a webhook payload names it by id only, so its phases are read from Stripe here (the subscription event alone
+   * cannot tell a schedule that moves to another plan from one that changes nothing). Reading it now rather than
+   * keeping what Tollgate knew also picks up schedules made outside Tollgate (dashboard, portal); if Stripe cannot
+   * be reached the event fails and is retried. A phase whose prices name no Tollgate plan schedules nothing
+   * Tollgate can show: the subscription itself still follows Stripe.
+   */
+  private async scheduledChangeOf(subscription: Stripe.Subscription, periodEnd: Date): Promise<ProviderSubscriptionState['scheduledChange']> {
+    if (!subscription.schedule) return null;
+    const schedule = typeof subscription.schedule === 'string' ? await this.stripe.retrieveSubscriptionSchedule(subscription.schedule) : subscription.schedule;
+    const next = nextScheduledPhaseOf(schedule, periodEnd);
+    if (!next) return null;
+    const plan = await this.planFor(next);
+    return plan ? { plan, at: next.startsAt } : null;
+  }
+
+  /**
    * The plan: price metadata (tollgate_plan_key/tollgate_interval), else its lookup_key (tollgate_plan_<key>_<interval>),
    * else the plan version whose Stripe price it is. A price Tollgate created names its version exactly.
    */
-  private async planFor(view: StripeSubscriptionView): Promise<ProviderSubscriptionState['plan']> {
+  private async planFor(view: { plan: PlanReference; candidatePriceIds: string[] }): Promise<ProviderSubscriptionState['plan']> {
     const priceIds = [...new Set([view.plan.priceId, ...view.candidatePriceIds])];
     const rows = (await this.database.asPlatform((m) =>
       m.query(

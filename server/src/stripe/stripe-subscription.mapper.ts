@@ -111,3 +111,32 @@ export function subscriptionView(subscription: Stripe.Subscription): StripeSubsc
     billingAnchor: new Date(subscription.billing_cycle_anchor * 1000),
   };
 }
+
+/** The phase a subscription schedule moves to next: Tollgate shows it as the subscription's scheduled change. */
+export interface ScheduledPhaseView {
+  startsAt: Date;
+  plan: PlanReference;
+  candidatePriceIds: string[];
+}
+
+/**
+ * The phase after the current one of a live schedule (active, or not started yet), else null: a released,
+ * completed or canceled schedule, or one whose last phase is running, schedules nothing. Phase items name their
+ * prices by id unless expanded; the catalog then finds the plan by its stored Stripe price ids.
+ */
+export function nextScheduledPhaseOf(schedule: Stripe.SubscriptionSchedule, periodEnd: Date): ScheduledPhaseView | null {
+  if (schedule.status !== 'active' && schedule.status !== 'not_started') return null;
+  const boundary = schedule.current_phase?.end_date ?? Math.floor(periodEnd.getTime() / 1000);
+  const next = schedule.phases.filter((phase) => phase.start_date >= boundary).sort((a, b) => a.start_date - b.start_date)[0];
+  if (!next || next.items.length === 0) return null;
+  const prices = next.items.map((item) => item.price);
+  const expanded = prices.filter((price): price is Stripe.Price => typeof price === 'object' && !price.deleted);
+  const named = expanded.map(planReferenceOf).find((ref) => ref.planKey !== null);
+  const licensed = expanded.filter((price) => price.recurring?.usage_type !== 'metered').map((price) => price.id);
+  const ids = prices.map((price) => (typeof price === 'string' ? price : price.id));
+  return {
+    startsAt: new Date(next.start_date * 1000),
+    plan: named ?? { priceId: licensed[0] ?? ids[0]!, planKey: null, interval: null },
+    candidatePriceIds: expanded.length === prices.length ? licensed : ids,
+  };
+}

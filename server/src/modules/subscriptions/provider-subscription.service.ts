@@ -32,6 +32,8 @@ export interface ProviderSubscriptionState {
   canceledAt: Date | null;
   endedAt: Date | null;
   billingAnchor: Date;
+  /** The plan the provider will bill from `at` on (Stripe: a subscription schedule's next phase); null: nothing scheduled. */
+  scheduledChange: { plan: NonNullable<ProviderSubscriptionState['plan']>; at: Date } | null;
   /** When the provider made this observation (Stripe: the event's `created`). */
   observedAt: Date;
 }
@@ -119,6 +121,7 @@ export class ProviderSubscriptionService {
       stripeSubscriptionId: state.providerSubscriptionId,
     });
     this.copyState(subscription, state);
+    await this.scheduleFromProvider(m, subscription, state);
     await m.save(subscription);
     await this.subscriptions.startPeriod(m, subscription, actor);
     await this.audit.record(m, actor, {
@@ -139,15 +142,8 @@ export class ProviderSubscriptionService {
     current.planId = terms.plan.id;
     current.planVersionId = terms.version.id;
     current.billingInterval = terms.interval;
-    // A scheduled downgrade is done once the provider bills the scheduled plan, or a period has begun after it.
-    const scheduledDone =
-      current.scheduledPlanVersionId === terms.version.id || (newPeriod && current.scheduledChangeAt !== null && current.scheduledChangeAt <= state.periodStart);
-    if (scheduledDone) {
-      current.scheduledPlanVersionId = null;
-      current.scheduledBillingInterval = null;
-      current.scheduledChangeAt = null;
-    }
     this.copyState(current, state);
+    await this.scheduleFromProvider(m, current, state);
     await m.save(current);
     if (newPeriod) {
       await this.subscriptions.startPeriod(m, current, actor);
@@ -178,6 +174,18 @@ export class ProviderSubscriptionService {
       after: { ...after, plan: terms.plan.key, stripeStatus: state.providerStatus },
     });
     return 'updated';
+  }
+
+  /**
+   * The scheduled change is the provider's: shown while the provider has one, gone once it is released, completed
+   * or has taken effect. A schedule that keeps today's plan and interval is no change.
+   */
+  private async scheduleFromProvider(m: EntityManager, subscription: SubscriptionEntity, state: ProviderSubscriptionState): Promise<void> {
+    const next = state.scheduledChange ? await this.termsFor(m, state.scheduledChange.plan, subscription) : null;
+    const changes = next !== null && (next.version.id !== subscription.planVersionId || next.interval !== subscription.billingInterval);
+    subscription.scheduledPlanVersionId = changes ? next.version.id : null;
+    subscription.scheduledBillingInterval = changes ? next.interval : null;
+    subscription.scheduledChangeAt = changes ? state.scheduledChange!.at : null;
   }
 
   /** The plan version to bill: the exact one the provider's price names, else the one the subscriber already has, else the plan's current one. */
