@@ -31,8 +31,8 @@ const options = Object.freeze({
   /** The gateway's connection pool (DB_POOL_MAX of the server under test). */
   poolMax: int('BENCH_POOL', 16),
   /**
-   * pgbench -M: prepared (plan once per connection: the database's best case, the default), extended (parse and
-   * plan every call, as the gateway's driver does with unnamed statements) or simple.
+   * pgbench -M: prepared (plan once per connection, as the gateway's named prepared statements: the default),
+   * extended (parse and plan every call) or simple.
    */
   pgbenchMode: choice('BENCH_PGBENCH_MODE', ['prepared', 'extended', 'simple'], 'prepared'),
   /** pgbench worker threads (-j). */

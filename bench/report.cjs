@@ -126,8 +126,8 @@ function render(results) {
   }
   if (settings.pgbenchMode === 'prepared') {
     out.push(
-      '  pgbench -M prepared parses and plans each statement once per connection; the gateway (pg through TypeORM) sends ' +
-        'unnamed statements, parsed and planned on every call. BENCH_PGBENCH_MODE=extended runs pgbench that way too.',
+      '  pgbench -M prepared parses and plans each statement once per connection, as the gateway does with its named ' +
+        'prepared statements on these paths. BENCH_PGBENCH_MODE=extended makes pgbench parse and plan every call instead.',
     );
   }
   if (results.serverOutput.length) {
