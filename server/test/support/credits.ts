@@ -4,6 +4,9 @@ import type { TestApp } from './test-app';
 
 export const DAY_MS = 86_400_000;
 
+/** The subscription that grants made straight to the ledger in tests belong to (these organizations have none). */
+export const LEDGER_TEST_SUBSCRIPTION = '00000000-0000-4000-8000-00000000c0de';
+
 export const CONSUME = /* GraphQL */ `
   mutation Consume($organizationId: ID, $input: ConsumeCreditsInput!) {
     consumeCredits(organizationId: $organizationId, input: $input) {
@@ -85,7 +88,7 @@ export async function setBalance(app: TestApp, organizationId: string, target: {
   app.clock.advance(1_000);
   const periodStart = app.clock.now();
   await app.services.database.inTenant(organizationId, (m) =>
-    ledger.grantSubscriptionCredits(m, { organizationId, periodStart, periodEnd: new Date(periodStart.getTime() + 30 * DAY_MS), amount: target.subscription, actor }),
+    ledger.grantSubscriptionCredits(m, { organizationId, subscriptionId: LEDGER_TEST_SUBSCRIPTION, periodStart, periodEnd: new Date(periodStart.getTime() + 30 * DAY_MS), amount: target.subscription, actor }),
   );
   const { purchased } = await storedBalance(app, organizationId);
   if (target.purchased > purchased) {

@@ -7,6 +7,7 @@ import { StripeLinks1764000000000 } from './1764000000000-stripe-links';
 import { UsageEventsLean1764000000010 } from './1764000000010-usage-events-lean';
 import { Billing1764000000100 } from './1764000000100-billing';
 import { StripeWebhooks1764000000200 } from './1764000000200-stripe-webhooks';
+import { GrantsPerSubscription1764000000300 } from './1764000000300-grants-per-subscription';
 
 /** Every migration, oldest first. New ones are appended here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   UsageEventsLean1764000000010,
   Billing1764000000100,
   StripeWebhooks1764000000200,
+  GrantsPerSubscription1764000000300,
 ];

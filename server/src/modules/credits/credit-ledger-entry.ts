@@ -9,7 +9,7 @@ import { creditErrors } from './credits.errors';
 import { queryPrepared } from '../../db/prepared-statements';
 
 /** The ledger row insert, as TypeORM would write it, but as a named prepared statement (the hot path). */
-const INSERT_TRANSACTION_SQL = `INSERT INTO "credit_transactions"("id", "organization_id", "kind", "purchased_delta", "subscription_delta", "purchased_balance_after", "subscription_balance_after", "expires_at", "period_start", "event_key", "quantity", "unit_cost", "idempotency_key", "request_hash", "reason", "actor_type", "actor_id", "metadata", "created_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`;
+const INSERT_TRANSACTION_SQL = `INSERT INTO "credit_transactions"("id", "organization_id", "kind", "purchased_delta", "subscription_delta", "purchased_balance_after", "subscription_balance_after", "expires_at", "period_start", "subscription_id", "event_key", "quantity", "unit_cost", "idempotency_key", "request_hash", "reason", "actor_type", "actor_id", "metadata", "created_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`;
 
 /** An organization's balance row, locked by this transaction until it ends. */
 export interface LockedBalance {
@@ -27,6 +27,7 @@ export interface LedgerEntryDraft {
   subscriptionDelta?: number;
   expiresAt?: Date | null;
   periodStart?: Date | null;
+  subscriptionId?: string | null;
   eventKey?: string | null;
   quantity?: number | null;
   unitCost?: number | null;
@@ -101,6 +102,7 @@ export function planEntry(manager: EntityManager, balance: LockedBalance, draft:
     subscriptionBalanceAfter: subscriptionAfter,
     expiresAt: draft.expiresAt ?? null,
     periodStart: draft.periodStart ?? null,
+    subscriptionId: draft.subscriptionId ?? null,
     eventKey: draft.eventKey ?? null,
     quantity: draft.quantity ?? null,
     unitCost: draft.unitCost ?? null,
@@ -139,6 +141,7 @@ export async function appendEntry(manager: EntityManager, balance: LockedBalance
     entry.subscriptionBalanceAfter,
     entry.expiresAt,
     entry.periodStart,
+    entry.subscriptionId,
     entry.eventKey,
     entry.quantity,
     entry.unitCost,

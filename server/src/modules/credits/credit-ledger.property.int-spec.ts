@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { systemActor } from '../audit/actor';
-import { DAY_MS, bareOrganization, expectLedgerConsistent, setConsumptionOrder, storedBalance, transactionCount } from '../../../test/support/credits';
+import { DAY_MS, bareOrganization, expectLedgerConsistent, setConsumptionOrder, storedBalance, transactionCount, LEDGER_TEST_SUBSCRIPTION } from '../../../test/support/credits';
 import { startTestApp, type TestApp } from '../../../test/support/test-app';
 
 const EVENTS = [
@@ -63,7 +63,7 @@ describe('credit ledger properties', () => {
         const lapsed = () => model.subscription > 0 && model.expiresAt !== null && model.expiresAt <= now();
         const grant = (periodStart: Date, amount: number) =>
           app.services.database.inTenant(organizationId, (m) =>
-            ledger.grantSubscriptionCredits(m, { organizationId, periodStart, periodEnd: new Date(periodStart.getTime() + PERIOD_MS), amount, actor }),
+            ledger.grantSubscriptionCredits(m, { organizationId, subscriptionId: LEDGER_TEST_SUBSCRIPTION, periodStart, periodEnd: new Date(periodStart.getTime() + PERIOD_MS), amount, actor }),
           );
         const expireNow = async () => {
           const expected = lapsed() ? model.subscription : 0;

@@ -138,16 +138,18 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
    */
   async grantSubscriptionCredits(
     manager: EntityManager,
-    grant: { organizationId: string; periodStart: Date; periodEnd: Date; amount: number; actor: Actor },
+    grant: { organizationId: string; subscriptionId: string; periodStart: Date; periodEnd: Date; amount: number; actor: Actor },
   ): Promise<boolean> {
-    const { organizationId, periodStart, periodEnd, actor } = grant;
+    const { organizationId, subscriptionId, periodStart, periodEnd, actor } = grant;
     const amount = grant.amount === 0 ? 0 : checkPositiveInteger('amount', grant.amount, MAX_CREDITS_PER_ENTRY);
     if (periodEnd.getTime() <= periodStart.getTime()) throw creditErrors.invalid('periodEnd', 'periodEnd must be after periodStart');
     const now = this.clock.now();
     const balance = await lockBalance(manager, organizationId, now);
+    // Per subscription: a repeat or a stale retry of one of its periods changes nothing, while a new subscription's
+    // first period is granted even when it starts no later than the previous subscription's last grant.
     const [{ latest }] = (await manager.query(
-      `SELECT max(period_start) AS latest FROM credit_transactions WHERE organization_id = $1 AND kind = 'grant'`,
-      [organizationId],
+      `SELECT max(period_start) AS latest FROM credit_transactions WHERE organization_id = $1 AND kind = 'grant' AND subscription_id = $2`,
+      [organizationId, subscriptionId],
     )) as [{ latest: Date | null }];
     if (latest && latest.getTime() >= periodStart.getTime()) return false;
 
@@ -155,7 +157,7 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
     const entry = await appendEntry(
       manager,
       balance,
-      { kind: Kind.GRANT, subscriptionDelta: amount, periodStart, expiresAt: periodEnd, actor },
+      { kind: Kind.GRANT, subscriptionDelta: amount, periodStart, subscriptionId, expiresAt: periodEnd, actor },
       now,
     );
     await this.audit.record(manager, actor, {

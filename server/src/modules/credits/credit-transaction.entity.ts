@@ -37,9 +37,13 @@ export class CreditTransactionEntity {
   @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
   expiresAt: Date | null;
 
-  /** Grants: the period they belong to; one grant per (organization, period_start). */
+  /** Grants: the period they belong to; one grant per (organization, subscription, period_start). */
   @Column({ name: 'period_start', type: 'timestamptz', nullable: true })
   periodStart: Date | null;
+
+  /** Grants: the subscription whose period this is. */
+  @Column({ name: 'subscription_id', type: 'uuid', nullable: true })
+  subscriptionId: string | null;
 
   @Column({ name: 'event_key', type: 'text', nullable: true })
   eventKey: string | null;

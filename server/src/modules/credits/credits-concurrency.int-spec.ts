@@ -1,5 +1,5 @@
 import { systemActor } from '../audit/actor';
-import { CONSUME, expectLedgerConsistent, setBalance, storedBalance } from '../../../test/support/credits';
+import { CONSUME, expectLedgerConsistent, setBalance, storedBalance, LEDGER_TEST_SUBSCRIPTION } from '../../../test/support/credits';
 import { createApiKey, signUpOwner, type SignedUpUser } from '../../../test/support/factories';
 import { errorCode, startTestApp, type TestApp } from '../../../test/support/test-app';
 
@@ -107,7 +107,7 @@ describe('credit ledger under concurrency', () => {
     );
     const grants = Array.from({ length: 4 }, () =>
       app.services.database.inTenant(organizationId, (m) =>
-        ledger.grantSubscriptionCredits(m, { organizationId, periodStart, periodEnd: new Date(periodStart.getTime() + 86_400_000), amount: 400, actor: systemActor('renewal') }),
+        ledger.grantSubscriptionCredits(m, { organizationId, subscriptionId: LEDGER_TEST_SUBSCRIPTION, periodStart, periodEnd: new Date(periodStart.getTime() + 86_400_000), amount: 400, actor: systemActor('renewal') }),
       ),
     );
     const [consumed, purchased, granted] = await Promise.all([Promise.all(consumptions), Promise.all(purchases), Promise.all(grants)]);

@@ -10,6 +10,7 @@ import {
   setConsumptionOrder,
   storedBalance,
   transactionCount,
+  LEDGER_TEST_SUBSCRIPTION,
 } from '../../../test/support/credits';
 import { createApiKey, signUpOwner, type SignedUpUser } from '../../../test/support/factories';
 import { errorCode, startTestApp, type TestApp } from '../../../test/support/test-app';
@@ -148,7 +149,7 @@ describe('credit ledger', () => {
     const ledger = () => app.services.creditLedger;
     const grant = (periodStart: Date, amount: number, organizationId = owner.organizationId) =>
       app.services.database.inTenant(organizationId, (m) =>
-        ledger().grantSubscriptionCredits(m, { organizationId, periodStart, periodEnd: new Date(periodStart.getTime() + 30 * DAY_MS), amount, actor: systemActor('renewal') }),
+        ledger().grantSubscriptionCredits(m, { organizationId, subscriptionId: LEDGER_TEST_SUBSCRIPTION, periodStart, periodEnd: new Date(periodStart.getTime() + 30 * DAY_MS), amount, actor: systemActor('renewal') }),
       );
     const grantsFor = (periodStart: Date) =>
       app.dataSource.query(`SELECT * FROM credit_transactions WHERE organization_id = $1 AND kind = 'grant' AND period_start = $2`, [owner.organizationId, periodStart]);
@@ -166,6 +167,31 @@ describe('credit ledger', () => {
       expect(await storedBalance(app, owner.organizationId)).toMatchObject({ subscription: 300, subscriptionExpiresAt: new Date(periodStart.getTime() + 30 * DAY_MS) });
       const audits = await auditEntries(app, 'credits.granted');
       expect(audits.filter((a) => a.organization_id === owner.organizationId && a.after.periodStart === periodStart.toISOString())).toHaveLength(1);
+    });
+
+    it('grants a new subscription its first period even when it starts no later than the previous one', async () => {
+      // Checkout completed in the second of sign-up: the paid subscription's period starts (Stripe counts seconds)
+      // at or before the free subscription's grant. It is another subscription's period, so it is granted.
+      await setBalance(app, owner.organizationId, { purchased: 0, subscription: 0 });
+      app.clock.advance(DAY_MS);
+      const freeStart = app.clock.now();
+      expect(await grant(freeStart, 100)).toBe(true);
+      const paidSubscription = randomUUID();
+      const paidGrant = () =>
+        app.services.database.inTenant(owner.organizationId, (m) =>
+          ledger().grantSubscriptionCredits(m, {
+            organizationId: owner.organizationId,
+            subscriptionId: paidSubscription,
+            periodStart: new Date(freeStart.getTime() - 500),
+            periodEnd: new Date(freeStart.getTime() + 30 * DAY_MS),
+            amount: 2_000,
+            actor: systemActor('stripe'),
+          }),
+        );
+      expect(await paidGrant()).toBe(true);
+      expect(await paidGrant()).toBe(false);
+      // The free period's 100 were written off, not added to.
+      expect(await expectLedgerConsistent(app, owner.organizationId)).toMatchObject({ subscription: 2_000 });
     });
 
     it("writes off what is left at the next period's grant, and ignores a stale earlier period", async () => {

@@ -254,6 +254,7 @@ export class SubscriptionService {
     const { version } = await this.termsOf(manager, subscription.planVersionId);
     await this.credits.grantSubscriptionCredits(manager, {
       organizationId: subscription.organizationId,
+      subscriptionId: subscription.id,
       periodStart: subscription.currentPeriodStart,
       periodEnd: subscription.currentPeriodEnd,
       amount: version.creditsPerPeriod,
