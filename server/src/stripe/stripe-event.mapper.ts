@@ -1,26 +1,12 @@
 import type Stripe from 'stripe';
+import type { InvoiceReport } from '../modules/invoices/invoice.service';
 import { isUuid } from '../shared/uuid';
 import { STRIPE_METADATA } from './stripe-subscription-sync.port';
 
-/** An invoice as billing history needs it: plain values, money in integer minor units. */
-export interface InvoiceRecord {
-  stripeInvoiceId: string;
-  stripeCustomerId: string | null;
-  stripeSubscriptionId: string | null;
+/** An invoice as billing history needs it (plain values, money in integer minor units), with its organization when Tollgate tagged it. */
+export interface InvoiceRecord extends InvoiceReport {
   /** From the invoice's (or its subscription snapshot's) metadata, when Tollgate put it there. */
   organizationId: string | null;
-  number: string | null;
-  status: 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
-  billingReason: string | null;
-  amountDueMinor: number;
-  amountPaidMinor: number;
-  amountRemainingMinor: number;
-  currency: string;
-  hostedInvoiceUrl: string | null;
-  invoicePdf: string | null;
-  periodStart: Date | null;
-  periodEnd: Date | null;
-  stripeCreatedAt: Date;
 }
 
 /** What a Stripe event asks Tollgate to do. `observedAt` is the event's `created`: the order of observations. */

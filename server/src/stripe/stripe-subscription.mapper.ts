@@ -1,3 +1,4 @@
+import type { ProviderSubscriptionState } from '../modules/subscriptions/provider-subscription.service';
 import type Stripe from 'stripe';
 import { BillingInterval } from '../modules/catalog/catalog.enums';
 import { SubscriptionStatus as S } from '../modules/subscriptions/subscription-status';
@@ -62,8 +63,11 @@ export function planReferenceOf(price: Stripe.Price): PlanReference {
   return { priceId: price.id, planKey: null, interval: intervalOf(price.recurring?.interval) };
 }
 
+/** The period facts Stripe's view shares with the provider-neutral state the subscriptions module applies. */
+type PeriodFacts = Pick<ProviderSubscriptionState, 'periodStart' | 'periodEnd' | 'trialEnd' | 'cancelAtPeriodEnd' | 'canceledAt' | 'endedAt' | 'billingAnchor'>;
+
 /** Stripe's subscription as plain values: what the sync needs besides the plan, which the catalog resolves. */
-export interface StripeSubscriptionView {
+export interface StripeSubscriptionView extends PeriodFacts {
   subscriptionId: string;
   customerId: string | null;
   organizationId: string | null;
@@ -72,13 +76,6 @@ export interface StripeSubscriptionView {
   /** The item that carries the plan: named by metadata/lookup_key, else every licensed item's price to look up. */
   plan: PlanReference;
   candidatePriceIds: string[];
-  periodStart: Date;
-  periodEnd: Date;
-  trialEnd: Date | null;
-  cancelAtPeriodEnd: boolean;
-  canceledAt: Date | null;
-  endedAt: Date | null;
-  billingAnchor: Date;
 }
 
 const dateOf = (seconds: number | null | undefined): Date | null => (seconds == null ? null : new Date(seconds * 1000));
