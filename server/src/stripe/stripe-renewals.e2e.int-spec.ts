@@ -129,7 +129,10 @@ describe('Stripe end to end: trials, renewals, failed payments and dunning throu
         `SELECT after->>'type' AS type FROM audit_entries WHERE organization_id = $1 AND action = 'stripe.event_applied'`,
         [owner.organizationId],
       );
-      expect(applied.map((a: { type: string }) => a.type)).toEqual(expect.arrayContaining(['invoice.payment_failed', 'invoice.paid']));
+      const types = applied.map((a: { type: string }) => a.type);
+      expect(types).toContain('invoice.payment_failed');
+      // invoice.paid and invoice.payment_succeeded carry the same invoice state: whichever is applied first records it.
+      expect(types.filter((type: string) => type === 'invoice.paid' || type === 'invoice.payment_succeeded').length).toBeGreaterThan(0);
       await noFailedEvents();
     });
 
