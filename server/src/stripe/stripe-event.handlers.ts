@@ -6,7 +6,7 @@ import type { CreditLedgerService } from '../modules/credits/credit-ledger.servi
 import type { InvoiceService } from '../modules/invoices/invoice.service';
 import type { ProviderSubscriptionService } from '../modules/subscriptions/provider-subscription.service';
 import { type StripeCommand, mapStripeEvent } from './stripe-event.mapper';
-import { StripeSyncError, type StripeSubscriptionSyncService } from './stripe-subscription-sync.service';
+import { ForeignStripeObject, type StripeSubscriptionSyncService } from './stripe-subscription-sync.service';
 
 /** What applying one event did: `applied` changed (or re-confirmed) Tollgate's state; `ignored` had nothing to do. */
 export interface StripeEventEffect {
@@ -34,6 +34,15 @@ export class StripeEventHandlers {
   ) {}
 
   async apply(event: Stripe.Event): Promise<StripeEventEffect> {
+    try {
+      return await this.applyCommand(event);
+    } catch (error) {
+      if (error instanceof ForeignStripeObject) return ignored(error.message);
+      throw error;
+    }
+  }
+
+  private async applyCommand(event: Stripe.Event): Promise<StripeEventEffect> {
     const actor: Actor = { type: 'stripe', id: event.id };
     const command = mapStripeEvent(event);
     switch (command.kind) {
@@ -127,7 +136,7 @@ export class StripeEventHandlers {
 
   private async organizationOrFail(tagged: string | null, customerId: string | null, objectId: string): Promise<string> {
     const organizationId = await this.sync.organizationFor(tagged, customerId);
-    if (!organizationId) throw new StripeSyncError(`no organization for ${objectId} (customer ${customerId})`);
+    if (!organizationId) throw new ForeignStripeObject(`no organization for ${objectId} (customer ${customerId})`);
     return organizationId;
   }
 

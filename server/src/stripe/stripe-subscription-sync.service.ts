@@ -13,8 +13,15 @@ export interface StripeSyncResult {
   outcome: ProviderSyncOutcome;
 }
 
-/** A Stripe object Tollgate cannot place (no organization, no plan): the event fails and is retried, visibly. */
+/** A Stripe object Tollgate cannot place (a price that names no plan): the event fails and is retried, visibly. */
 export class StripeSyncError extends Error {}
+
+/**
+ * A Stripe object of no Tollgate organization: another product or another deployment (staging and development often
+ * share one Stripe test account) on the same account. Its event is stored and ignored, not failed and retried:
+ * Tollgate's own objects always name their organization (metadata) or a customer it stored before creating them.
+ */
+export class ForeignStripeObject extends Error {}
 
 /**
  * Stripe's view of a subscription → Tollgate's: finds the organization and the plan, then hands a plain state to
@@ -37,7 +44,7 @@ export class StripeSubscriptionSyncService implements StripeSubscriptionSync {
   async applyWithOutcome(subscription: Stripe.Subscription, observedAt: Date, actor: Actor): Promise<StripeSyncResult> {
     const view = subscriptionView(subscription);
     const organizationId = await this.organizationFor(view.organizationId, view.customerId);
-    if (!organizationId) throw new StripeSyncError(`no organization for Stripe subscription ${view.subscriptionId} (customer ${view.customerId})`);
+    if (!organizationId) throw new ForeignStripeObject(`no organization for Stripe subscription ${view.subscriptionId} (customer ${view.customerId})`);
     const plan = await this.planFor(view);
     // An ended subscription needs no plan; any other does.
     if (!plan && !view.mapped.ended) throw new StripeSyncError(`Stripe price ${view.plan.priceId} names no Tollgate plan`);

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { startJobQueue } from '../jobs/job-queue';
 import { createLogger } from '../logger';
 import { signInPlatformAdmin, signUpOwner } from '../../test/support/factories';
-import { checkoutSession, deliver, postSignedEvent, seconds, storedEvent, stripeEvent, stripeId, stripeSubscription } from '../../test/support/stripe-objects';
+import { checkoutSession, deliver, postSignedEvent, seconds, storedEvent, stripeEvent, stripeId, stripePrice, stripeSubscription } from '../../test/support/stripe-objects';
 import { errorCode, startTestApp, type TestApp } from '../../test/support/test-app';
 import { MAX_ATTEMPTS, retryDelayMs } from './stripe-webhook.service';
 
@@ -88,14 +89,22 @@ describe('POST /webhooks/stripe', () => {
     ]);
   });
 
+  /** A subscription of the owner's organization billed at a price that names no Tollgate plan: applying fails until it is mapped. */
+  const unmappedSubscriptionEvent = (organizationId: string) => {
+    const price = stripePrice({ id: stripeId('price') });
+    const subscription = stripeSubscription({ organizationId, price, periodStart: app.clock.now(), periodEnd: new Date(app.clock.now().getTime() + 30 * 86_400_000) });
+    return { price, event: stripeEvent('customer.subscription.updated', subscription, app.clock.now()) };
+  };
+  /** The catalog learns the price (as a sync to Stripe would record it): Pro's monthly price. */
+  const mapPriceToPro = (priceId: string) =>
+    app.dataSource.query(`UPDATE plan_versions SET stripe_monthly_price_id = $1 WHERE id = (SELECT current_version_id FROM plans WHERE key = 'pro')`, [priceId]);
+
   it('keeps a failed event visible, retries it with backoff, and lets an admin replay it (audited)', async () => {
     const owner = await signUpOwner(app);
-    const customer = stripeId('cus');
-    const event = stripeEvent('customer.subscription.trial_will_end', stripeSubscription({ customer, status: 'trialing', periodStart: app.clock.now(), periodEnd: new Date(app.clock.now().getTime() + 86_400_000), trialEnd: new Date(app.clock.now().getTime() + 86_400_000) }), app.clock.now());
-    // The customer belongs to no organization yet: applying fails.
+    const { price, event } = unmappedSubscriptionEvent(owner.organizationId);
     await deliver(app, event);
     const failed = await storedEvent(app, event.id);
-    expect(failed).toMatchObject({ status: 'failed', attempts: 1, last_error: expect.stringContaining(`customer ${customer}`) });
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, last_error: expect.stringContaining(`${price.id} names no Tollgate plan`) });
     expect(failed!.next_attempt_at!.getTime()).toBe(app.clock.now().getTime() + retryDelayMs(1));
 
     // Not due yet: the retry job leaves it alone.
@@ -107,11 +116,11 @@ describe('POST /webhooks/stripe', () => {
     expect(second!.next_attempt_at!.getTime()).toBe(app.clock.now().getTime() + retryDelayMs(2));
     expect(retryDelayMs(2)).toBe(2 * retryDelayMs(1));
 
-    const log = await app.gql(LOG, { f: { status: 'FAILED', type: 'customer.subscription.trial_will_end' }, first: 50 }, admin);
-    expect(log.data!.adminStripeEvents.nodes).toContainEqual(expect.objectContaining({ id: event.id, status: 'FAILED', attempts: 2, lastError: expect.stringContaining('no organization'), appliedAt: null }));
+    const log = await app.gql(LOG, { f: { status: 'FAILED', type: 'customer.subscription.updated' }, first: 50 }, admin);
+    expect(log.data!.adminStripeEvents.nodes).toContainEqual(expect.objectContaining({ id: event.id, status: 'FAILED', attempts: 2, lastError: expect.stringContaining('names no Tollgate plan'), appliedAt: null }));
 
-    // The customer is linked; the next retry applies it.
-    await app.dataSource.query(`UPDATE organizations SET stripe_customer_id = $1 WHERE id = $2`, [customer, owner.organizationId]);
+    // The price is mapped; the next retry applies it.
+    await mapPriceToPro(price.id);
     app.clock.advance(retryDelayMs(2));
     expect(await app.services.stripeWebhooks.retryDue()).toBe(1);
     expect(await storedEvent(app, event.id)).toMatchObject({ status: 'applied', attempts: 3, last_error: null, next_attempt_at: null });
@@ -126,7 +135,7 @@ describe('POST /webhooks/stripe', () => {
   });
 
   it('gives up after the last attempt but still lets an admin replay', async () => {
-    const event = stripeEvent('customer.subscription.trial_will_end', stripeSubscription({ customer: stripeId('cus'), periodStart: app.clock.now(), periodEnd: new Date(app.clock.now().getTime() + 86_400_000) }), app.clock.now());
+    const { event } = unmappedSubscriptionEvent((await signUpOwner(app)).organizationId);
     await deliver(app, event);
     await app.dataSource.query(`UPDATE stripe_events SET attempts = $2 - 1, next_attempt_at = $3 WHERE id = $1`, [event.id, MAX_ATTEMPTS, app.clock.now()]);
     await app.services.stripeWebhooks.retryDue();
@@ -171,13 +180,21 @@ describe('POST /webhooks/stripe', () => {
     expect(balance.purchased).toBe(1000);
   });
 
+  it('stores and ignores events about objects of no Tollgate organization (another product or deployment on the account)', async () => {
+    const foreign = stripeEvent('customer.subscription.trial_will_end', stripeSubscription({ customer: stripeId('cus'), periodStart: app.clock.now(), periodEnd: new Date(app.clock.now().getTime() + 86_400_000) }), app.clock.now());
+    await deliver(app, foreign);
+    expect(await storedEvent(app, foreign.id)).toMatchObject({ status: 'ignored', attempts: 1, next_attempt_at: null });
+    const otherDeployment = stripeEvent('customer.subscription.updated', stripeSubscription({ organizationId: randomUUID(), periodStart: app.clock.now(), periodEnd: new Date(app.clock.now().getTime() + 86_400_000) }), app.clock.now());
+    await deliver(app, otherDeployment);
+    expect(await storedEvent(app, otherDeployment.id)).toMatchObject({ status: 'ignored', next_attempt_at: null });
+  });
+
   it('retries due events from the pg-boss job', async () => {
     const owner = await signUpOwner(app);
-    const customer = stripeId('cus');
-    const event = stripeEvent('customer.subscription.trial_will_end', stripeSubscription({ customer, periodStart: app.clock.now(), periodEnd: new Date(app.clock.now().getTime() + 86_400_000) }), app.clock.now());
+    const { price, event } = unmappedSubscriptionEvent(owner.organizationId);
     await deliver(app, event);
     expect(await storedEvent(app, event.id)).toMatchObject({ status: 'failed' });
-    await app.dataSource.query(`UPDATE organizations SET stripe_customer_id = $1 WHERE id = $2`, [customer, owner.organizationId]);
+    await mapPriceToPro(price.id);
     app.clock.advance(retryDelayMs(1));
     const jobs = await startJobQueue({ url: app.testDatabase.url, services: app.services, logger: createLogger('silent') });
     try {
