@@ -129,7 +129,7 @@ async function main() {
   }
 
   const machine = { ...(await machineFacts(database.url)), busyBeforeRun: busyBefore };
-  const server = await startServer({ databaseUrl: database.url, poolMax: options.poolMax, register });
+  const server = await startServer({ databaseUrl: database.url, poolMax: options.poolMax, workDir, register });
   const stopServer = register(() => server.stop());
   say(`server pid ${server.pid} at ${server.url} (DB_POOL_MAX=${options.poolMax})`);
 

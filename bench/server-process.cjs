@@ -40,7 +40,7 @@ async function ready(url, child) {
 }
 
 /** Starts the server; `register` gets a kill function for the bench's cleanup (Ctrl-C, failures). */
-async function startServer({ databaseUrl, poolMax, register }) {
+async function startServer({ databaseUrl, poolMax, workDir, register }) {
   const port = await freePort();
   const env = {
     ...process.env,
@@ -52,6 +52,8 @@ async function startServer({ databaseUrl, poolMax, register }) {
     JOBS_ENABLED: 'false',
     SEED_DEMO_DATA: 'false',
     DB_POOL_MAX: String(poolMax),
+    // The Stripe sandbox's state belongs to this run's throw-away database, not to the repository's .tollgate/.
+    STRIPE_SANDBOX_STATE_FILE: require('node:path').join(workDir, 'stripe-sandbox.json'),
   };
   delete env.ADMIN_EMAIL;
   delete env.ADMIN_PASSWORD;
