@@ -344,4 +344,30 @@ describe('plans: platform admin editing and versioning', () => {
       expect(errorCode(response)).toBe('UNAUTHENTICATED');
     });
   });
+  describe('overage prices', () => {
+    const CREATE_PRICED = `mutation($input: CreatePlanInput!) { createPlan(input: $input) {
+      currentVersion { entitlements { feature { key } overage overagePriceMinor overagePriceUnits } } } }`;
+
+    it('keeps an overage price (minor units per block of units) on the version, which Stripe sync bills by meter', async () => {
+      const input: Record<string, any> = starterInput('metered-starter');
+      input.entitlements[1] = { ...input.entitlements[1], overagePriceMinor: 1, overagePriceUnits: 100 };
+      const created = await app.gql(CREATE_PRICED, { input }, { cookie: admin.cookie });
+      expect(created.errors).toBeUndefined();
+      const apiCalls = created.data!.createPlan.currentVersion.entitlements.find((e: { feature: { key: string } }) => e.feature.key === 'api_calls');
+      expect(apiCalls).toEqual({ feature: { key: 'api_calls' }, overage: 'OVERAGE', overagePriceMinor: 1, overagePriceUnits: 100 });
+      const [version] = await versionRows(await planIdOf('metered-starter'));
+      expect((await entitlementRows(version!.id)).find((row) => row.feature_key === 'api_calls')).toMatchObject({ overage_price_minor: 1, overage_price_units: 100 });
+    });
+
+    it('refuses a price on an entitlement that blocks, or on an on/off feature, naming the field', async () => {
+      const blocking: Record<string, any> = starterInput('priced-block');
+      blocking.entitlements[0] = { ...blocking.entitlements[0], overagePriceMinor: 5 };
+      const refused = await app.gql(CREATE, { input: blocking }, { cookie: admin.cookie });
+      expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+      expect(fields(refused)).toEqual(['entitlements.0.overagePriceMinor']);
+      const onOff: Record<string, any> = starterInput('priced-flag');
+      onOff.entitlements[2] = { ...onOff.entitlements[2], overagePriceUnits: 10 };
+      expect(fields(await app.gql(CREATE, { input: onOff }, { cookie: admin.cookie }))).toEqual(['entitlements.2.overagePriceUnits']);
+    });
+  });
 });

@@ -22,6 +22,9 @@ export interface EntitlementTerms {
   limit?: number | null;
   resetPeriod?: ResetPeriod | null;
   overage?: OverageBehavior | null;
+  /** Overage only: minor units per `overagePriceUnits` units past the limit; null or omitted: not billed. */
+  overagePriceMinor?: number | null;
+  overagePriceUnits?: number | null;
 }
 
 /** A plan version's terms, in full. */
@@ -247,22 +250,30 @@ export class PlanAdminService {
         throw catalogErrors.invalid(`${field}.featureKey`, `Feature "${grant.featureKey}" is archived`);
       }
       if (feature.kind === FeatureKind.BOOLEAN) {
-        for (const extra of ['limit', 'resetPeriod', 'overage'] as const) {
+        for (const extra of ['limit', 'resetPeriod', 'overage', 'overagePriceMinor', 'overagePriceUnits'] as const) {
           if (grant[extra] !== undefined && grant[extra] !== null) {
             throw catalogErrors.invalid(`${field}.${extra}`, `"${grant.featureKey}" is a boolean feature: it takes no ${extra}`);
           }
         }
-        return { featureKey: feature.key, enabled: grant.enabled, limitValue: null, resetPeriod: null, overage: OverageBehavior.BLOCK };
+        return { featureKey: feature.key, enabled: grant.enabled, limitValue: null, resetPeriod: null, overage: OverageBehavior.BLOCK, overagePriceMinor: null, overagePriceUnits: 1 };
       }
       if (!grant.resetPeriod) {
         throw catalogErrors.invalid(`${field}.resetPeriod`, `"${grant.featureKey}" is metered: resetPeriod is required`);
+      }
+      const overage = grant.overage ?? OverageBehavior.BLOCK;
+      const priced = (grant.overagePriceMinor ?? null) !== null || (grant.overagePriceUnits ?? null) !== null;
+      if (priced && overage !== OverageBehavior.OVERAGE) {
+        const priceField = (grant.overagePriceMinor ?? null) !== null ? 'overagePriceMinor' : 'overagePriceUnits';
+        throw catalogErrors.invalid(`${field}.${priceField}`, `An overage price needs overage OVERAGE ("${grant.featureKey}" blocks at its limit)`);
       }
       return {
         featureKey: feature.key,
         enabled: grant.enabled,
         limitValue: grant.limit ?? null,
         resetPeriod: grant.resetPeriod,
-        overage: grant.overage ?? OverageBehavior.BLOCK,
+        overage,
+        overagePriceMinor: grant.overagePriceMinor ?? null,
+        overagePriceUnits: grant.overagePriceUnits ?? 1,
       };
     });
     return {
@@ -277,7 +288,10 @@ export class PlanAdminService {
   }
 }
 
-type NormalizedGrant = Pick<PlanEntitlementEntity, 'featureKey' | 'enabled' | 'limitValue' | 'resetPeriod' | 'overage'>;
+type NormalizedGrant = Pick<
+  PlanEntitlementEntity,
+  'featureKey' | 'enabled' | 'limitValue' | 'resetPeriod' | 'overage' | 'overagePriceMinor' | 'overagePriceUnits'
+>;
 
 interface NormalizedTerms {
   currency: string;
@@ -290,7 +304,8 @@ interface NormalizedTerms {
 }
 
 function grantTerms(g: NormalizedGrant): NormalizedGrant {
-  return { featureKey: g.featureKey, enabled: g.enabled, limitValue: g.limitValue, resetPeriod: g.resetPeriod, overage: g.overage };
+  const { featureKey, enabled, limitValue, resetPeriod, overage, overagePriceMinor, overagePriceUnits } = g;
+  return { featureKey, enabled, limitValue, resetPeriod, overage, overagePriceMinor, overagePriceUnits };
 }
 
 function sameTerms(version: PlanVersionEntity, grants: PlanEntitlementEntity[], next: NormalizedTerms): boolean {

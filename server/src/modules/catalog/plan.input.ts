@@ -30,6 +30,20 @@ export class PlanEntitlementInput {
   @IsOptional()
   @IsEnum(OverageBehavior)
   overage?: OverageBehavior | null;
+
+  @Field(() => Int, { nullable: true, description: 'OVERAGE only: minor units billed per overagePriceUnits units past the limit (Stripe meter); null: counted, not billed.' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MINOR_AMOUNT)
+  overagePriceMinor?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'How many units overagePriceMinor buys (e.g. 100 calls); default 1.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
+  overagePriceUnits?: number | null;
 }
 
 /** Everything a plan version fixes. Changing any of it makes a new version. */

@@ -22,6 +22,12 @@ export class PlanEntitlementType {
   @Field(() => OverageBehavior)
   overage: OverageBehavior;
 
+  @Field(() => Int, { nullable: true, description: 'OVERAGE only: minor units billed per overagePriceUnits units past the limit; null: counted, not billed.' })
+  overagePriceMinor: number | null;
+
+  @Field(() => Int, { description: 'How many units overagePriceMinor buys.' })
+  overagePriceUnits: number;
+
   static from({ entitlement, feature }: EntitlementWithFeature): PlanEntitlementType {
     return Object.assign(new PlanEntitlementType(), {
       feature: FeatureType.from(feature),
@@ -29,6 +35,8 @@ export class PlanEntitlementType {
       limit: entitlement.limitValue,
       resetPeriod: entitlement.resetPeriod,
       overage: entitlement.overage,
+      overagePriceMinor: entitlement.overagePriceMinor,
+      overagePriceUnits: entitlement.overagePriceUnits,
     });
   }
 }
