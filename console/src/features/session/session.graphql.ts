@@ -1,37 +1,7 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
+import { graphql } from '../../gql';
 
-// Hand-typed until console codegen (../schema.graphql → src/gql/) lands; the shapes mirror the server schema.
-
-export type MembershipRole = 'OWNER' | 'ADMIN' | 'MEMBER';
-
-export interface ConsoleMeQuery {
-  me: {
-    user: { id: string; email: string; displayName: string | null; isPlatformAdmin: boolean };
-    memberships: Array<{ role: MembershipRole; organization: { id: string; name: string; slug: string } }>;
-  };
-}
-
-export type ConsoleMe = ConsoleMeQuery['me'];
-
-export interface LogInInput {
-  email: string;
-  password: string;
-}
-
-/** `password` needs at least 10 characters; the user owns `organizationName`, their first organization. */
-export interface SignUpInput {
-  email: string;
-  password: string;
-  displayName?: string | null;
-  organizationName: string;
-}
-
-interface AuthPayloadResult {
-  user: { id: string; email: string };
-}
-
-export const ConsoleMeDocument: TypedDocumentNode<ConsoleMeQuery, Record<string, never>> = gql`
-  query ConsoleMe {
+export const ViewerDocument = graphql(`
+  query Viewer {
     me {
       user {
         id
@@ -49,32 +19,30 @@ export const ConsoleMeDocument: TypedDocumentNode<ConsoleMeQuery, Record<string,
       }
     }
   }
-`;
+`);
 
-export const ConsoleLogInDocument: TypedDocumentNode<{ logIn: AuthPayloadResult }, { input: LogInInput }> = gql`
-  mutation ConsoleLogIn($input: LogInInput!) {
+export const SessionLogInDocument = graphql(`
+  mutation SessionLogIn($input: LogInInput!) {
     logIn(input: $input) {
       user {
         id
-        email
       }
     }
   }
-`;
+`);
 
-export const ConsoleSignUpDocument: TypedDocumentNode<{ signUp: AuthPayloadResult }, { input: SignUpInput }> = gql`
-  mutation ConsoleSignUp($input: SignUpInput!) {
+export const SessionSignUpDocument = graphql(`
+  mutation SessionSignUp($input: SignUpInput!) {
     signUp(input: $input) {
       user {
         id
-        email
       }
     }
   }
-`;
+`);
 
-export const ConsoleLogOutDocument: TypedDocumentNode<{ logOut: boolean }, Record<string, never>> = gql`
-  mutation ConsoleLogOut {
+export const SessionLogOutDocument = graphql(`
+  mutation SessionLogOut {
     logOut
   }
-`;
+`);

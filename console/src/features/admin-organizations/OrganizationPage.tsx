@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/PageHeader';
+
+export function OrganizationPage() {
+  return <PageHeader title="Organization" />;
+}

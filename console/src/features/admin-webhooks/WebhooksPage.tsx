@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/PageHeader';
+
+export function WebhooksPage() {
+  return <PageHeader title="Webhooks" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/PageHeader';
+
+export function CheckoutReturnPage() {
+  return <PageHeader title="Finishing your subscription" />;
+}

@@ -1,0 +1,5 @@
+import { PageHeader } from '../../components/PageHeader';
+
+export function OverviewPage() {
+  return <PageHeader title="Overview" />;
+}
