@@ -77,10 +77,11 @@ export function AppLayout() {
   if (!viewer) return null;
 
   const memberships = viewer.memberships;
-  const currentOrgId =
-    orgMatch?.params.organizationId ??
-    (memberships.some((m) => m.organization.id === lastOrganizationId()) ? lastOrganizationId() : memberships[0]?.organization.id);
-  const isMember = memberships.some((m) => m.organization.id === currentOrgId);
+  const isMemberOf = (id: string | null | undefined) => memberships.some((m) => m.organization.id === id);
+  const urlOrgId = orgMatch?.params.organizationId;
+  // On another organization's URL (the 403 view) the navigation still leads back to the viewer's own.
+  const currentOrgId = isMemberOf(urlOrgId) ? urlOrgId : isMemberOf(lastOrganizationId()) ? lastOrganizationId() : memberships[0]?.organization.id;
+  const isMember = isMemberOf(currentOrgId);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -105,7 +106,7 @@ export function AppLayout() {
                 w={{ base: 140, sm: 220 }}
                 allowDeselect={false}
                 data={memberships.map((m) => ({ value: m.organization.id, label: m.organization.name }))}
-                value={isMember ? currentOrgId : null}
+                value={isMemberOf(urlOrgId) ? urlOrgId : null}
                 placeholder="Organization"
                 onChange={(id) => id && navigate(`/orgs/${id}`)}
               />

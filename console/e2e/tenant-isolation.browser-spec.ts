@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core';
+import { describeInBrowser, launchBrowser, newPage, screenshotter } from './support/browser';
+import { logIn, newAccount, organizationIdIn, signUp } from './support/console-actions';
+import { startTollgate, type TollgateProcess } from './support/tollgate-process';
+
+describeInBrowser('console: an organization’s pages are its members’ only', () => {
+  let tollgate: TollgateProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    tollgate = await startTollgate();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await tollgate?.stop();
+  });
+
+  it('shows a member of another organization the 403 view and none of the first one’s data', async () => {
+    const shoot = screenshotter('tenant-isolation');
+    const first = newAccount('first');
+    const other = newAccount('other');
+
+    const owner = await newPage(browser);
+    await signUp(owner.page, tollgate.url, first);
+    const firstOrganizationId = organizationIdIn(owner.page);
+    await owner.page.goto(`${tollgate.url}/orgs/${firstOrganizationId}/credits`);
+    await owner.page.getByRole('heading', { name: 'Credits' }).waitFor();
+    await shoot(owner.page, 'owner-credits');
+    await owner.context.close();
+
+    const intruder = await newPage(browser);
+    await signUp(intruder.page, tollgate.url, other);
+    const graphqlCalls: string[] = [];
+    intruder.page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) graphqlCalls.push(request.postData() ?? '');
+    });
+    for (const view of ['', '/credits', '/usage', '/invoices', '/api-keys', '/pricing']) {
+      graphqlCalls.length = 0;
+      await intruder.page.goto(`${tollgate.url}/orgs/${firstOrganizationId}${view}`);
+      await intruder.page.getByTestId('forbidden-view').waitFor();
+      await expectNoneOf(intruder.page, [first.organizationName, first.email]);
+      // Nothing about the first organization was even asked for.
+      expect(graphqlCalls.filter((body) => body.includes(firstOrganizationId))).toEqual([]);
+    }
+    await shoot(intruder.page, 'intruder-403');
+
+    // Asked directly, the server refuses too.
+    const cookies = await intruder.context.cookies();
+    const response = await fetch(`${tollgate.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
+      body: JSON.stringify({ query: 'query($id: ID!) { creditBalance(organizationId: $id) { total } }', variables: { id: firstOrganizationId } }),
+    });
+    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await intruder.context.close();
+  });
+
+  it('sends a signed-out visitor to the login page and back to where they were going', async () => {
+    const account = newAccount('returning');
+    const first = await newPage(browser);
+    await signUp(first.page, tollgate.url, account);
+    const organizationId = organizationIdIn(first.page);
+    await first.context.close();
+
+    const { context, page } = await newPage(browser);
+    await page.goto(`${tollgate.url}/orgs/${organizationId}/usage`);
+    await page.waitForURL(/\/login\?next=/);
+    await logIn(page, tollgate.url, account.email, account.password, `/orgs/${organizationId}/usage`);
+    expect(new URL(page.url()).pathname).toBe(`/orgs/${organizationId}/usage`);
+    await context.close();
+  });
+});
+
+async function expectNoneOf(page: import('playwright-core').Page, texts: string[]): Promise<void> {
+  const body = await page.locator('body').innerText();
+  for (const text of texts) expect(body).not.toContain(text);
+}
