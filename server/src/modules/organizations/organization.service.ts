@@ -1,3 +1,4 @@
+import { isUuid } from '../../shared/uuid';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../../db/database';
 import { isUniqueViolation } from '../../db/pg-errors';
@@ -78,6 +79,7 @@ export class OrganizationService {
   }
 
   async get(organizationId: string): Promise<OrganizationEntity> {
+    if (!isUuid(organizationId)) throw organizationErrors.notFound();
     const organization = await this.database.inTenant(organizationId, (m) => m.findOneBy(OrganizationEntity, { id: organizationId }));
     if (!organization) throw organizationErrors.notFound();
     return organization;

@@ -267,5 +267,16 @@ describe('tenancy: one organization can never see or change another', () => {
       expect(errorCode(response)).toBe(code);
       expect(response.data ?? null).toBeNull();
     });
+
+    it('opens any one organization for a platform admin, and only for them', async () => {
+      const ADMIN_ORGANIZATION = `query($id: ID!) { adminOrganization(organizationId: $id) { id name slug } }`;
+      const found = await app.gql(ADMIN_ORGANIZATION, { id: ownerB.organizationId }, { cookie: adminCookie });
+      expect(found.errors).toBeUndefined();
+      const [stored] = await app.dataSource.query(`SELECT name, slug FROM organizations WHERE id = $1`, [ownerB.organizationId]);
+      expect(found.data!.adminOrganization).toEqual({ id: ownerB.organizationId, name: stored.name, slug: stored.slug });
+      expect(errorCode(await app.gql(ADMIN_ORGANIZATION, { id: UNKNOWN_ORGANIZATION }, { cookie: adminCookie }))).toBe('NOT_FOUND');
+      expect(errorCode(await app.gql(ADMIN_ORGANIZATION, { id: 'not-a-uuid' }, { cookie: adminCookie }))).toBe('NOT_FOUND');
+      expect(errorCode(await app.gql(ADMIN_ORGANIZATION, { id: ownerB.organizationId }, { cookie: ownerA.cookie }))).toBe('FORBIDDEN');
+    });
   });
 });

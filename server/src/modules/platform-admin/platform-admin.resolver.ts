@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { PLATFORM_ADMIN } from '../../graphql/access';
 import type { GraphQLContext } from '../../graphql/context';
 import { PageArgs, toConnection } from '../../shared/connection.type';
@@ -15,5 +15,11 @@ export class PlatformAdminResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<OrganizationConnection> {
     return toConnection(await ctx.services.organizations.listAll(search ?? undefined, page), OrganizationType.from);
+  }
+
+  @Authorized(PLATFORM_ADMIN)
+  @Query(() => OrganizationType, { description: 'Platform admins: any one organization (NOT_FOUND when there is none with this id).' })
+  async adminOrganization(@Arg('organizationId', () => ID) organizationId: string, @Ctx() ctx: GraphQLContext): Promise<OrganizationType> {
+    return OrganizationType.from(await ctx.services.organizations.get(organizationId));
   }
 }
