@@ -1,7 +1,8 @@
+import { newestFirstPage } from '../../shared/newest-first-page';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/database';
-import { type Page, type PageRequest, keysetPage } from '../../shared/pagination';
+import type { Page, PageRequest } from '../../shared/pagination';
 import type { Actor } from './actor';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -23,6 +24,16 @@ export interface AuditFilter {
 }
 
 /** The audit log. `record` runs inside the caller's transaction, so the entry exists exactly when the change does. */
+/** Logs are read from the latest entry back. */
+const PAGE_KEYS = {
+  alias: 'entry',
+  timeColumn: 'created_at',
+  idColumn: 'id',
+  idType: 'uuid',
+  timeOf: (row: AuditEntryEntity) => row.createdAt,
+  idOf: (row: AuditEntryEntity) => row.id,
+} as const;
+
 export class AuditLogService {
   constructor(
     private readonly database: Database,
@@ -61,6 +72,6 @@ export class AuditLogService {
     if (filter.actorType) query.andWhere('entry.actor_type = :actorType', { actorType: filter.actorType });
     if (filter.from) query.andWhere('entry.created_at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('entry.created_at < :to', { to: filter.to });
-    return keysetPage(query, 'entry', page);
+    return newestFirstPage(query, PAGE_KEYS, page);
   }
 }

@@ -18,6 +18,7 @@ describe('audit log', () => {
   it('shows an organization its own billing changes with who made them, filtered and paginated', async () => {
     const owner = await signUpOwner(app);
     await app.gql(`mutation($o: ID!) { adminChangePlan(organizationId: $o, input: { planKey: "pro", interval: MONTH }) { outcome } }`, { o: owner.organizationId }, admin);
+    app.clock.advance(60_000);
     await app.gql(`mutation($o: ID!) { cancelSubscription(organizationId: $o, atPeriodEnd: true) { status } }`, { o: owner.organizationId }, { cookie: owner.cookie });
 
     const actions: string[] = [];
@@ -31,6 +32,8 @@ describe('audit log', () => {
       after = page.data.auditLog.pageInfo.endCursor;
       expect(pages).toBeLessThan(10);
     }
+    // Newest first: the cancellation was the last change.
+    expect(actions[0]).toBe('subscription.cancel_scheduled');
     expect(actions.sort()).toEqual(['credits.granted', 'credits.topped_up', 'subscription.cancel_scheduled', 'subscription.started', 'subscription.upgraded']);
 
     const filtered = await app.gql(AUDIT, { o: owner.organizationId, f: { action: 'subscription.cancel_scheduled' } }, { cookie: owner.cookie });

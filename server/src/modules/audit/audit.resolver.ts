@@ -8,7 +8,7 @@ import { AuditEntryConnection, AuditEntryType } from './audit.type';
 @Resolver()
 export class AuditResolver {
   @Authorized(memberReads())
-  @Query(() => AuditEntryConnection, { description: 'The organization’s own audit trail, oldest first.' })
+  @Query(() => AuditEntryConnection, { description: 'The organization’s own audit trail, newest first.' })
   async auditLog(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
@@ -19,7 +19,7 @@ export class AuditResolver {
   }
 
   @Authorized(PLATFORM_ADMIN)
-  @Query(() => AuditEntryConnection, { description: 'Platform admins: every audit entry, oldest first.' })
+  @Query(() => AuditEntryConnection, { description: 'Platform admins: every audit entry, newest first.' })
   async adminAuditLog(
     @Arg('filter', () => AdminAuditFilterInput, { nullable: true }) filter: AdminAuditFilterInput | null,
     @Args(() => PageArgs) page: PageArgs,
