@@ -6,7 +6,6 @@ import { formatDate } from '../../format/dates';
 import type { BillingInterval } from '../../gql/graphql';
 import { goToHostedPage } from '../checkout/hosted-page';
 import { notifyFailure, notifySuccess } from '../overview/notify';
-import { OverviewSummaryDocument } from '../overview/overview.graphql';
 import type { SubscriptionSummary } from '../overview/subscription-status';
 import { useCurrentOrganization } from '../session/organization-context';
 import type { PlanAction } from './plan-actions';
@@ -15,8 +14,8 @@ import { priceFor } from './plan-terms';
 import { BillingCheckoutCreateDocument, PlanChangeDocument, PricingPlansDocument, SubscriptionCancelDocument } from './pricing.graphql';
 import type { PricingPlan } from './PricingPage';
 
-// Views that show the plan reload after a change (the plan's limits and credits change with it).
-const AFTER_CHANGE = [PricingPlansDocument, OverviewSummaryDocument];
+// The table reloads after a change; other views (overview, usage) ask the server again when they open.
+const AFTER_CHANGE = [PricingPlansDocument];
 
 /** Subscribe (Checkout), upgrade/downgrade (confirm, then changePlan) and move to free (cancel at period end). */
 export function usePlanActions(subscription: SubscriptionSummary) {
