@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, MultiSelect, Stack, Table, Text, TextInput 
 import { useMemo, useRef, useState } from 'react';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
-import { formatDateTime } from '../../format/dates';
+import { formatDate } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
 import type { CreditTransactionKind } from '../../gql/graphql';
 import { useCurrentOrganization } from '../session/organization-context';
@@ -18,6 +18,8 @@ import {
   type TransactionFilterValues,
 } from './credit-transactions';
 import { useCreditTransactions } from './useCreditTransactions';
+
+const formatTime = (iso: string) => new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(iso));
 
 /** The credit ledger with kind and date filters; the filters go to the server, pages append. */
 export function TransactionHistory({ eventNames }: { eventNames: ReadonlyMap<string, string> }) {
@@ -87,14 +89,15 @@ export function TransactionHistory({ eventNames }: { eventNames: ReadonlyMap<str
             }
             return (
               <>
-                <Table.ScrollContainer minWidth={760}>
+                <Table.ScrollContainer minWidth={720}>
                   <Table verticalSpacing="sm" highlightOnHover>
                     <Table.Thead>
                       <Table.Tr>
+                        {/* Credits come third so a phone shows them without scrolling sideways. */}
                         <Table.Th>Date</Table.Th>
                         <Table.Th>Kind</Table.Th>
-                        <Table.Th>Description</Table.Th>
                         <Table.Th ta="right">Credits</Table.Th>
+                        <Table.Th>Description</Table.Th>
                         <Table.Th ta="right">Balance after</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
@@ -103,16 +106,21 @@ export function TransactionHistory({ eventNames }: { eventNames: ReadonlyMap<str
                         const badge = kindBadge(transaction.kind);
                         return (
                           <Table.Tr key={transaction.id}>
-                            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(transaction.createdAt)}</Table.Td>
+                            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                              <Text size="sm">{formatDate(transaction.createdAt)}</Text>
+                              <Text size="xs" c="dimmed">
+                                {formatTime(transaction.createdAt)}
+                              </Text>
+                            </Table.Td>
                             <Table.Td miw={130}>
                               <Badge variant="light" color={badge.color}>
                                 {badge.label}
                               </Badge>
                             </Table.Td>
-                            <Table.Td>{describeTransaction(transaction, eventNames)}</Table.Td>
                             <Table.Td ta="right" c={transaction.amount < 0 ? 'red' : transaction.amount > 0 ? 'teal' : undefined} fw={600}>
                               {formatDelta(transaction.amount)}
                             </Table.Td>
+                            <Table.Td>{describeTransaction(transaction, eventNames)}</Table.Td>
                             <Table.Td ta="right">{formatCount(transaction.balanceAfter)}</Table.Td>
                           </Table.Tr>
                         );

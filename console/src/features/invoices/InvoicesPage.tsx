@@ -51,11 +51,12 @@ export function InvoicesPage() {
                 <Table verticalSpacing="sm" highlightOnHover>
                   <Table.Thead>
                     <Table.Tr>
+                      {/* Amount and status first, so a phone shows them without scrolling sideways. */}
                       <Table.Th>Invoice</Table.Th>
-                      <Table.Th>Status</Table.Th>
-                      <Table.Th>Period</Table.Th>
                       <Table.Th ta="right">Amount</Table.Th>
+                      <Table.Th>Status</Table.Th>
                       <Table.Th>Documents</Table.Th>
+                      <Table.Th>Period</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -91,14 +92,6 @@ function InvoiceTableRow({ invoice }: { invoice: InvoiceRow }) {
           {reason && ` · ${reason}`}
         </Text>
       </Table.Td>
-      <Table.Td>
-        <Badge variant="light" color={badge.color}>
-          {badge.label}
-        </Badge>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {invoice.periodStart && invoice.periodEnd ? `${formatDate(invoice.periodStart)} – ${formatDate(invoice.periodEnd)}` : '—'}
-      </Table.Td>
       <Table.Td ta="right">
         <Text size="sm" fw={600}>
           <Money value={amount} />
@@ -108,6 +101,11 @@ function InvoiceTableRow({ invoice }: { invoice: InvoiceRow }) {
             <Money value={invoice.amountRemaining} /> still due
           </Text>
         )}
+      </Table.Td>
+      <Table.Td>
+        <Badge variant="light" color={badge.color}>
+          {badge.label}
+        </Badge>
       </Table.Td>
       <Table.Td>
         <Group gap="md" wrap="nowrap">
@@ -131,6 +129,9 @@ function InvoiceTableRow({ invoice }: { invoice: InvoiceRow }) {
             </Text>
           )}
         </Group>
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        {invoice.periodStart && invoice.periodEnd ? `${formatDate(invoice.periodStart)} – ${formatDate(invoice.periodEnd)}` : '—'}
       </Table.Td>
     </Table.Tr>
   );

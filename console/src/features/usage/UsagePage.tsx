@@ -1,15 +1,18 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryBoundary } from '../../components/QueryStates';
+import { LoadingState, QueryBoundary } from '../../components/QueryStates';
 import { formatCount } from '../../format/numbers';
 import type { UsageEntitlementsQuery } from '../../gql/graphql';
 import { useCurrentOrganization } from '../session/organization-context';
-import { UsageHistoryChart } from './UsageHistoryChart';
 import { UsageMeter } from './UsageMeter';
 import { UsageEntitlementsDocument } from './usage.graphql';
+
+// The chart library is most of this page's weight: the bars show at once and the chart follows in its own chunk.
+const UsageHistoryChart = lazy(() => import('./UsageHistoryChart').then((module) => ({ default: module.UsageHistoryChart })));
 
 export function UsagePage() {
   const organization = useCurrentOrganization();
@@ -70,7 +73,7 @@ function UsageContent({ entitlements }: { entitlements: UsageEntitlementsQuery['
             <Text id="usage-features-title" fw={600}>
               Features
             </Text>
-            <List spacing="xs" center>
+            <List spacing="xs" size="sm" center>
               {flags.map((flag) => (
                 <List.Item
                   key={flag.featureKey}
@@ -89,7 +92,9 @@ function UsageContent({ entitlements }: { entitlements: UsageEntitlementsQuery['
           </Stack>
         </Card>
       )}
-      <UsageHistoryChart features={metered.map(({ featureKey, name, unit }) => ({ featureKey, name, unit }))} />
+      <Suspense fallback={<LoadingState label="Loading the chart…" />}>
+        <UsageHistoryChart features={metered.map(({ featureKey, name, unit }) => ({ featureKey, name, unit }))} />
+      </Suspense>
     </>
   );
 }
