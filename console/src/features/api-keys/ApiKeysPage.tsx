@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock, IconPlus } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { CopyableSecret } from '../../components/CopyableSecret';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
@@ -22,7 +22,11 @@ export function ApiKeysPage() {
   const organization = useCurrentOrganization();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const { data, loading, error, refetch, fetchMore } = useQuery(ApiKeysListDocument, { variables: { organizationId: organization.id, first: PAGE_SIZE } });
+  // The server lists keys to owners and admins only (a key's name and scopes say how the organization's apps work).
+  const { data, loading, error, refetch, fetchMore } = useQuery(ApiKeysListDocument, {
+    variables: { organizationId: organization.id, first: PAGE_SIZE },
+    skip: !organization.canAct,
+  });
   const [loadingMore, setLoadingMore] = useState(false);
   const pageInfo = data?.apiKeys.pageInfo;
   const loadMore = useCallback(async () => {
@@ -40,25 +44,41 @@ export function ApiKeysPage() {
     }
   }, [fetchMore, pageInfo]);
 
-  const createButton = organization.canAct ? (
+  const createButton = (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
       Create API key
     </Button>
-  ) : (
-    <Tooltip label={MEMBERS_CANNOT}>
-      <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled onClick={(event) => event.preventDefault()}>
-        Create API key
-      </Button>
-    </Tooltip>
   );
+  const description = 'Your apps use these keys to check entitlements, record usage and consume credits.';
+
+  if (!organization.canAct) {
+    return (
+      <Stack gap="lg">
+        <PageHeader
+          title="API keys"
+          description={description}
+          actions={
+            <Tooltip label={MEMBERS_CANNOT}>
+              <Button leftSection={<IconPlus size={16} />} data-disabled aria-disabled onClick={(event) => event.preventDefault()}>
+                Create API key
+              </Button>
+            </Tooltip>
+          }
+        />
+        <Alert color="blue" icon={<IconLock size={18} />} title="Owners and admins manage API keys">
+          Only owners and admins of {organization.name} can see, create and revoke its API keys. Ask one of them for a key for your app.
+        </Alert>
+      </Stack>
+    );
+  }
 
   return (
     <Stack gap="lg">
-      <PageHeader title="API keys" description="Your apps use these keys to check entitlements, record usage and consume credits." actions={createButton} />
+      <PageHeader title="API keys" description={description} actions={createButton} />
       <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>
         {(loaded) =>
           loaded.apiKeys.nodes.length === 0 ? (
-            <EmptyState title="No API keys yet" action={organization.canAct ? createButton : undefined}>
+            <EmptyState title="No API keys yet" action={createButton}>
               Create a key for each app that talks to Tollgate, so you can revoke one without touching the others.
             </EmptyState>
           ) : (
