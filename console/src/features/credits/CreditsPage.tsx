@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -46,7 +46,7 @@ function BalanceCard({ balance }: { balance: CreditsBalanceQuery['creditBalance'
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
         <Stack gap={4}>
           <Group gap="xs">
-            <Text id="credit-balance-title" size="sm" c="dimmed" fw={600} tt="uppercase">
+            <Text component="h3" m={0} id="credit-balance-title" size="sm" c="dimmed" fw={600} tt="uppercase">
               Balance
             </Text>
             {balance.belowThreshold && (
@@ -56,9 +56,9 @@ function BalanceCard({ balance }: { balance: CreditsBalanceQuery['creditBalance'
             )}
           </Group>
           <Group gap={6} align="baseline">
-            <Title order={2} data-testid="credit-balance">
+            <Text fz={32} fw={700} lh={1.2} data-testid="credit-balance">
               {formatCount(balance.total)}
-            </Title>
+            </Text>
             <Text c="dimmed">credits</Text>
           </Group>
         </Stack>
@@ -110,7 +110,7 @@ function CreditPacks({ products }: { products: CreditsBalanceQuery['creditProduc
   return (
     <Stack gap="sm" component="section" aria-labelledby="credit-packs-title">
       <Group justify="space-between">
-        <Text id="credit-packs-title" fw={600}>
+        <Text component="h3" m={0} id="credit-packs-title" fw={600}>
           Buy credits
         </Text>
         {!organization.canAct && (

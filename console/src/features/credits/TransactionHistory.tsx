@@ -37,7 +37,7 @@ export function TransactionHistory({ eventNames }: { eventNames: ReadonlyMap<str
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="credit-history-title">
       <Stack gap="md">
-        <Text id="credit-history-title" fw={600}>
+        <Text component="h3" m={0} id="credit-history-title" fw={600}>
           Transaction history
         </Text>
         <Group align="flex-end" gap="sm" wrap="wrap">

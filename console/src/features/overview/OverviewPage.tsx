@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCalendarEvent, IconClock, IconCoins, IconFileInvoice, IconGauge, IconKey, IconTags } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -50,7 +50,7 @@ function OverviewContent({ summary }: { summary: OverviewSummaryQuery }) {
         <Card withBorder padding="lg" component="section" aria-labelledby="overview-credits">
           <Stack gap="sm" h="100%">
             <Group justify="space-between">
-              <Text id="overview-credits" size="sm" c="dimmed" fw={600} tt="uppercase">
+              <Text component="h3" m={0} id="overview-credits" size="sm" c="dimmed" fw={600} tt="uppercase">
                 Credits
               </Text>
               {creditBalance.belowThreshold && (
@@ -59,9 +59,9 @@ function OverviewContent({ summary }: { summary: OverviewSummaryQuery }) {
                 </Badge>
               )}
             </Group>
-            <Title order={3} data-testid="overview-credit-balance">
+            <Text fz={26} fw={700} lh={1.2} data-testid="overview-credit-balance">
               {formatCount(creditBalance.total)} credits
-            </Title>
+            </Text>
             <Text size="sm" c="dimmed">
               {formatCount(creditBalance.purchased)} purchased · {formatCount(creditBalance.subscription)} from your plan
             </Text>
@@ -81,7 +81,7 @@ function OverviewContent({ summary }: { summary: OverviewSummaryQuery }) {
       <Card withBorder padding="lg" component="section" aria-labelledby="overview-usage">
         <Stack gap="md">
           <Group justify="space-between">
-            <Text id="overview-usage" size="sm" c="dimmed" fw={600} tt="uppercase">
+            <Text component="h3" m={0} id="overview-usage" size="sm" c="dimmed" fw={600} tt="uppercase">
               Usage closest to its limit
             </Text>
             <Anchor component={Link} to={`${base}/usage`} size="sm">
@@ -130,13 +130,13 @@ function PlanCard({ subscription, base }: { subscription: SubscriptionSummary; b
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="overview-plan">
       <Stack gap="sm" h="100%">
-        <Text id="overview-plan" size="sm" c="dimmed" fw={600} tt="uppercase">
+        <Text component="h3" m={0} id="overview-plan" size="sm" c="dimmed" fw={600} tt="uppercase">
           Current plan
         </Text>
         <Group gap="sm" align="center">
-          <Title order={3} data-testid="current-plan-name">
+          <Text fz={26} fw={700} lh={1.2} data-testid="current-plan-name">
             {subscription.planName}
-          </Title>
+          </Text>
           <Badge color={badge.color} variant="light">
             {badge.label}
           </Badge>

@@ -110,7 +110,9 @@ function PlanPrice({ plan, interval }: { plan: PricingPlan; interval: BillingInt
   if (!price) {
     return (
       <Stack gap={2}>
-        <Title order={3}>Custom</Title>
+        <Text fz={28} fw={700} lh={1.2}>
+          Custom
+        </Text>
         <Text size="sm" c="dimmed">
           Terms made for your organization.
         </Text>
@@ -120,9 +122,9 @@ function PlanPrice({ plan, interval }: { plan: PricingPlan; interval: BillingInt
   if (price.amountMinor === 0) {
     return (
       <Stack gap={2}>
-        <Title order={3}>
+        <Text fz={28} fw={700} lh={1.2}>
           <Money value={price} compactWhole />
-        </Title>
+        </Text>
         <Text size="sm" c="dimmed">
           Free forever
         </Text>
@@ -132,9 +134,9 @@ function PlanPrice({ plan, interval }: { plan: PricingPlan; interval: BillingInt
   return (
     <Stack gap={2}>
       <Group gap={4} align="baseline">
-        <Title order={3}>
+        <Text fz={28} fw={700} lh={1.2}>
           <Money value={price} compactWhole />
-        </Title>
+        </Text>
         <Text c="dimmed">/ {interval === 'YEAR' ? 'year' : 'month'}</Text>
       </Group>
       {interval === 'YEAR' ? (
@@ -239,7 +241,7 @@ function PlanCard(props: PlanCardProps) {
       <Stack gap="md" h="100%">
         <Stack gap={4}>
           <Group justify="space-between" wrap="nowrap">
-            <Title order={2} size="h4">
+            <Title order={3} size="h4">
               {plan.name}
             </Title>
             {current && <Badge variant="filled">Current</Badge>}

@@ -27,7 +27,7 @@ export function UsageHistoryChart({ features }: { features: ChartableFeature[] }
   return (
     <Card withBorder padding="lg" component="section" aria-labelledby="usage-history-title">
       <Stack gap="md">
-        <Text id="usage-history-title" fw={600}>
+        <Text component="h3" m={0} id="usage-history-title" fw={600}>
           Usage over the last 30 days
         </Text>
         <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>

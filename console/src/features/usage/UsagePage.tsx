@@ -46,7 +46,7 @@ function UsageContent({ entitlements }: { entitlements: UsageEntitlementsQuery['
       <Card withBorder padding="lg" component="section" aria-labelledby="usage-limits-title">
         <Stack gap="lg">
           <Group justify="space-between" wrap="wrap">
-            <Text id="usage-limits-title" fw={600}>
+            <Text component="h3" m={0} id="usage-limits-title" fw={600}>
               Limits
             </Text>
             <Text size="sm" c="dimmed">
@@ -70,7 +70,7 @@ function UsageContent({ entitlements }: { entitlements: UsageEntitlementsQuery['
       {flags.length > 0 && (
         <Card withBorder padding="lg" component="section" aria-labelledby="usage-features-title">
           <Stack gap="sm">
-            <Text id="usage-features-title" fw={600}>
+            <Text component="h3" m={0} id="usage-features-title" fw={600}>
               Features
             </Text>
             <List spacing="xs" size="sm" center>
