@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { NotFoundView } from './components/ForbiddenView';
+import { LoadingState } from './components/QueryStates';
+import { OrganizationPageRedirect } from './features/checkout/OrganizationPageRedirect';
 import { AppLayout } from './layout/AppLayout';
 import { HomeRedirect, RequirePlatformAdmin, RequireViewer } from './features/session/guards';
 import { LogInPage } from './features/session/LogInPage';
@@ -17,6 +19,8 @@ export const routes: RouteObject[] = [
   { path: '/signup', Component: SignUpPage },
   {
     Component: RequireViewer,
+    // Shown while the first page's chunk loads.
+    HydrateFallback: LoadingState,
     children: [
       {
         Component: AppLayout,
@@ -24,6 +28,10 @@ export const routes: RouteObject[] = [
           { index: true, Component: HomeRedirect },
           { path: 'no-organization', Component: NoOrganizationPage },
           { path: 'billing/checkout/return', lazy: page(() => import('./features/checkout/CheckoutReturnPage'), (m) => m.CheckoutReturnPage) },
+          // Stripe's cancel and portal-return URLs name no organization: they lead to the one last worked in.
+          { path: 'pricing', element: <OrganizationPageRedirect page="pricing" /> },
+          { path: 'billing', element: <OrganizationPageRedirect page="" /> },
+          { path: 'billing/credits', element: <OrganizationPageRedirect page="credits" /> },
           { path: 'billing/credits/return', lazy: page(() => import('./features/checkout/CreditsReturnPage'), (m) => m.CreditsReturnPage) },
           {
             path: 'orgs/:organizationId',

@@ -13,6 +13,7 @@ import { CreditAdjustmentForm } from './CreditAdjustmentForm';
 import { EntitlementUsageList } from './EntitlementUsageList';
 import { OrganizationCreditHistory } from './OrganizationCreditHistory';
 import { OrganizationInvoices } from './OrganizationInvoices';
+import { OrganizationMembers } from './OrganizationMembers';
 import { SubscriptionSummary } from './SubscriptionSummary';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -74,9 +75,18 @@ export function OrganizationPage() {
           <Section title="Credit history">
             <OrganizationCreditHistory organizationId={organization.id} />
           </Section>
-          <Section title="Invoices">
-            <OrganizationInvoices organizationId={organization.id} />
-          </Section>
+          <Grid>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <Section title="Invoices">
+                <OrganizationInvoices organizationId={organization.id} />
+              </Section>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Section title="Members">
+                <OrganizationMembers organizationId={organization.id} />
+              </Section>
+            </Grid.Col>
+          </Grid>
         </Stack>
       )}
     </QueryBoundary>
