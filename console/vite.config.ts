@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { graphqlDocumentImports } from './build/graphql-document-imports';
 
 // In development the console is served by Vite and GraphQL is proxied, so the session cookie stays same-origin.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [graphqlDocumentImports('src/gql'), react()],
   server: {
     port: 5173,
     strictPort: true,

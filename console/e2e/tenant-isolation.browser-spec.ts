@@ -25,7 +25,7 @@ describeInBrowser('console: an organization’s pages are its members’ only', 
     await signUp(owner.page, tollgate.url, first);
     const firstOrganizationId = organizationIdIn(owner.page);
     await owner.page.goto(`${tollgate.url}/orgs/${firstOrganizationId}/credits`);
-    await owner.page.getByRole('heading', { name: 'Credits' }).waitFor();
+    await owner.page.getByRole('heading', { name: 'Credits', exact: true, level: 2 }).waitFor();
     await shoot(owner.page, 'owner-credits');
     await owner.context.close();
 

@@ -26,6 +26,14 @@ const cssTotal = total(rows.filter((row) => row.file.endsWith('.css')));
 console.log(`\nConsole first view (entry + static imports), gzip: JS ${jsTotal.toFixed(1)} kB, CSS ${cssTotal.toFixed(1)} kB`);
 for (const row of rows) console.log(`  ${row.kb.toFixed(1).padStart(7)} kB  ${row.file}`);
 
+// The budget keeps the first view small: a change that pulls a page, a chart library or every GraphQL document into
+// the entry chunk fails the build instead of slowing every visit.
+const FIRST_VIEW_JS_BUDGET_KB = 280;
+if (jsTotal > FIRST_VIEW_JS_BUDGET_KB) {
+  console.error(`First view JavaScript is ${jsTotal.toFixed(1)} kB gzip, over the ${FIRST_VIEW_JS_BUDGET_KB} kB budget.`);
+  process.exitCode = 1;
+}
+
 const lazy = Object.values(manifest)
   .filter((chunk) => chunk.file.endsWith('.js') && !firstView.has(chunk.file))
   .map((chunk) => ({ file: chunk.file, kb: gzipKb(chunk.file) }))

@@ -106,7 +106,7 @@ export function AppLayout() {
                 w={{ base: 140, sm: 220 }}
                 allowDeselect={false}
                 data={memberships.map((m) => ({ value: m.organization.id, label: m.organization.name }))}
-                value={isMemberOf(urlOrgId) ? urlOrgId : null}
+                value={urlOrgId ? (isMemberOf(urlOrgId) ? urlOrgId : null) : (currentOrgId ?? null)}
                 placeholder="Organization"
                 onChange={(id) => id && navigate(`/orgs/${id}`)}
               />
