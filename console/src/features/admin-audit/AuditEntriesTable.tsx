@@ -65,7 +65,7 @@ export function AuditEntriesTable({ entries, showOrganization = true, organizati
   const [expanded, setExpanded] = useState<string | null>(null);
   const columns = showOrganization ? 6 : 5;
   return (
-    <Table.ScrollContainer minWidth={showOrganization ? 900 : 760}>
+    <Table.ScrollContainer minWidth={showOrganization ? 860 : 720}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
@@ -95,7 +95,7 @@ export function AuditEntriesTable({ entries, showOrganization = true, organizati
                       {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
                     </ActionIcon>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.createdAt)}</Table.Td>
+                  <Table.Td miw={112} maw={140}>{formatDateTime(entry.createdAt)}</Table.Td>
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
                       <Code>{entry.action}</Code>

@@ -2,10 +2,13 @@ import { formatDateTime } from '../../format/dates';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** One top-level field an audit entry changed, added or removed (comparing `before` with `after`). */
+/**
+ * One top-level field of an audit entry: changed, added or removed (comparing `before` with `after`), or only as it
+ * was (`previous`) when the entry records no `after` at all (a replay, a deletion).
+ */
 export interface ChangeLine {
   field: string;
-  kind: 'changed' | 'added' | 'removed';
+  kind: 'changed' | 'added' | 'removed' | 'previous';
   before?: unknown;
   after?: unknown;
 }
@@ -13,6 +16,9 @@ export interface ChangeLine {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function summarizeChange(before: Record<string, unknown> | null, after: Record<string, unknown> | null): ChangeLine[] {
+  if (after === null && before !== null) {
+    return Object.entries(before).map(([field, value]) => ({ field, kind: 'previous', before: value }));
+  }
   const lines: ChangeLine[] = [];
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const field of fields) {
@@ -44,5 +50,6 @@ export function formatAuditValue(value: unknown, max = 60): string {
 export function describeLine(line: ChangeLine): string {
   if (line.kind === 'changed') return `${line.field}: ${formatAuditValue(line.before)} → ${formatAuditValue(line.after)}`;
   if (line.kind === 'added') return `${line.field}: ${formatAuditValue(line.after)}`;
+  if (line.kind === 'previous') return `${line.field} was ${formatAuditValue(line.before)}`;
   return `${line.field}: ${formatAuditValue(line.before)} → removed`;
 }

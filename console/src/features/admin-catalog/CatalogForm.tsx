@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { errorMessage } from '../../apollo/errors';
 
 /** A catalog form in a dialog: centred on a desktop, the whole screen on a phone. */
@@ -71,4 +71,26 @@ export function confirmAction({ title, body, confirmLabel, danger = false, run, 
       );
     },
   });
+}
+
+/**
+ * After a refused submit (by the form's rules or the server's field errors), brings the first field with an error
+ * into view and focuses it: in a long form such as a plan's terms it may be far from the submit button.
+ */
+export function useFocusFirstError(errors: Record<string, ReactNode>) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const pending = useRef(false);
+  useEffect(() => {
+    if (!pending.current) return;
+    pending.current = false;
+    const field = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-field-error]');
+    field?.scrollIntoView({ block: 'center' });
+    if (field?.matches('input, textarea')) field.focus();
+  }, [errors]);
+  return {
+    formRef,
+    focusFirstError: () => {
+      pending.current = true;
+    },
+  };
 }

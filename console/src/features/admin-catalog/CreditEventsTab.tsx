@@ -8,7 +8,7 @@ import { formatCount } from '../../format/numbers';
 import type { AdminCatalogCreditEventFieldsFragment } from '../../gql/graphql';
 import { AdminCatalogCreditEventCreateDocument, AdminCatalogCreditEventsDocument, AdminCatalogCreditEventUpdateDocument } from './catalog.graphql';
 import { creditEventFormValues, toCreateCreditEventInput, toUpdateCreditEventInput, validateCreditEvent, type CreditEventFormValues } from './catalog-forms';
-import { FormActions, FormAlert, FormModal, notifySaved } from './CatalogForm';
+import { FormActions, FormAlert, FormModal, notifySaved, useFocusFirstError } from './CatalogForm';
 import { CatalogItemCell } from './RowActionsMenu';
 import { placeServerErrors, samePathIn } from './server-errors';
 
@@ -23,8 +23,10 @@ function CreditEventForm({ event, onDone }: { event: CreditEvent | null; onDone:
     initialValues: creditEventFormValues(event),
     validate: (values) => validateCreditEvent(values, { creating }),
   });
+  const { formRef, focusFirstError } = useFocusFirstError(form.errors);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label={creating ? 'New credit event' : `Edit ${event.name}`}
       onSubmit={form.onSubmit(async (values) => {
@@ -37,9 +39,10 @@ function CreditEventForm({ event, onDone }: { event: CreditEvent | null; onDone:
         } catch (error) {
           const placed = placeServerErrors(error, samePathIn(['key', 'name', 'description', 'category', 'creditCost', 'active']));
           form.setErrors(placed.fields);
+          focusFirstError();
           setFormAlert(placed.other);
         }
-      })}
+      }, focusFirstError)}
     >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -52,7 +55,7 @@ function CreditEventForm({ event, onDone }: { event: CreditEvent | null; onDone:
             autoComplete="off"
             {...form.getInputProps('key')}
           />
-          <TextInput label="Name" placeholder="Basic API call" required {...form.getInputProps('name')} />
+          <TextInput label="Name" description="Shown in credit histories" placeholder="Basic API call" required {...form.getInputProps('name')} />
           <NumberInput
             label="Cost in credits"
             description="Per unit; applies to consumptions from now on"

@@ -15,7 +15,7 @@ import {
   AdminCatalogCreditProductUpdateDocument,
 } from './catalog.graphql';
 import { creditProductFormValues, toCreateCreditProductInput, toUpdateCreditProductInput, validateCreditProduct, type CreditProductFormValues } from './catalog-forms';
-import { confirmAction, FormActions, FormAlert, FormModal, notifySaved } from './CatalogForm';
+import { confirmAction, FormActions, FormAlert, FormModal, notifySaved, useFocusFirstError } from './CatalogForm';
 import { MoneyInput } from './MoneyInput';
 import { CatalogItemCell, type RowAction } from './RowActionsMenu';
 import { placeServerErrors, samePathIn } from './server-errors';
@@ -31,8 +31,10 @@ function CreditProductForm({ product, onDone }: { product: CreditProduct | null;
     initialValues: creditProductFormValues(product),
     validate: (values) => validateCreditProduct(values, { creating }),
   });
+  const { formRef, focusFirstError } = useFocusFirstError(form.errors);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label={creating ? 'New credit pack' : `Edit ${product.name}`}
       onSubmit={form.onSubmit(async (values) => {
@@ -45,9 +47,10 @@ function CreditProductForm({ product, onDone }: { product: CreditProduct | null;
         } catch (error) {
           const placed = placeServerErrors(error, samePathIn(['key', 'name', 'description', 'credits', 'currency', 'priceMinor']));
           form.setErrors(placed.fields);
+          focusFirstError();
           setFormAlert(placed.other);
         }
-      })}
+      }, focusFirstError)}
     >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -60,7 +63,7 @@ function CreditProductForm({ product, onDone }: { product: CreditProduct | null;
             autoComplete="off"
             {...form.getInputProps('key')}
           />
-          <TextInput label="Name" placeholder="1,000 credits" required {...form.getInputProps('name')} />
+          <TextInput label="Name" description="Shown where credits are bought" placeholder="1,000 credits" required {...form.getInputProps('name')} />
           <NumberInput
             label="Credits"
             description="Purchased credits never expire"
@@ -71,9 +74,16 @@ function CreditProductForm({ product, onDone }: { product: CreditProduct | null;
             required
             {...form.getInputProps('credits')}
           />
-          <Group grow align="flex-start" gap="xs">
-            <Autocomplete label="Currency" data={['usd', 'eur', 'gbp', 'jpy']} required {...form.getInputProps('currency')} maw={110} />
-            <MoneyInput label="Price" currency={form.getValues().currency} required {...form.getInputProps('priceMinor')} />
+          <Group align="flex-start" gap="xs" wrap="nowrap">
+            <Autocomplete label="Currency" description="ISO code" data={['usd', 'eur', 'gbp', 'jpy']} required w={96} {...form.getInputProps('currency')} />
+            <MoneyInput
+              label="Price"
+              description="What the pack costs"
+              currency={form.getValues().currency}
+              required
+              style={{ flex: 1 }}
+              {...form.getInputProps('priceMinor')}
+            />
           </Group>
         </SimpleGrid>
         <Textarea label="Description" autosize minRows={2} maxRows={5} {...form.getInputProps('description')} />

@@ -15,7 +15,7 @@ import {
   AdminCatalogPlansDocument,
 } from './catalog.graphql';
 import { featureFormValues, toCreateFeatureInput, toUpdateFeatureInput, validateFeature, type FeatureFormValues } from './catalog-forms';
-import { confirmAction, FormActions, FormAlert, FormModal, notifySaved } from './CatalogForm';
+import { confirmAction, FormActions, FormAlert, FormModal, notifySaved, useFocusFirstError } from './CatalogForm';
 import { CatalogItemCell, type RowAction } from './RowActionsMenu';
 import { placeServerErrors, samePathIn } from './server-errors';
 
@@ -30,9 +30,11 @@ function FeatureForm({ feature, onDone }: { feature: Feature | null; onDone: () 
   const [createFeature, created] = useMutation(AdminCatalogFeatureCreateDocument, { refetchQueries: REFETCH });
   const [updateFeature, updated] = useMutation(AdminCatalogFeatureUpdateDocument, { refetchQueries: REFETCH });
   const form = useForm<FeatureFormValues>({ initialValues: featureFormValues(feature), validate: (values) => validateFeature(values, { creating }) });
+  const { formRef, focusFirstError } = useFocusFirstError(form.errors);
   const metered = form.getValues().kind === FeatureKind.Metered;
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label={creating ? 'New feature' : `Edit ${feature.name}`}
       onSubmit={form.onSubmit(async (values) => {
@@ -45,9 +47,10 @@ function FeatureForm({ feature, onDone }: { feature: Feature | null; onDone: () 
         } catch (error) {
           const placed = placeServerErrors(error, samePathIn(['key', 'name', 'description', 'kind', 'unit']));
           form.setErrors(placed.fields);
+          focusFirstError();
           setFormAlert(placed.other);
         }
-      })}
+      }, focusFirstError)}
     >
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -60,7 +63,7 @@ function FeatureForm({ feature, onDone }: { feature: Feature | null; onDone: () 
             autoComplete="off"
             {...form.getInputProps('key')}
           />
-          <TextInput label="Name" placeholder="Messages" required {...form.getInputProps('name')} />
+          <TextInput label="Name" description="Shown with plans and usage" placeholder="Messages" required {...form.getInputProps('name')} />
         </SimpleGrid>
         <Stack gap={4}>
           <Text size="sm" fw={500} id="feature-kind-label">

@@ -5,7 +5,7 @@ import { IconVersions } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { AdminCatalogFeatureFieldsFragment, AdminCatalogPlanFieldsFragment } from '../../gql/graphql';
 import { AdminCatalogPlanCreateDocument, AdminCatalogPlansDocument, AdminCatalogPlanTermsChangeDocument, AdminCatalogPlanUpdateDocument } from './catalog.graphql';
-import { FormActions, FormAlert, notifySaved } from './CatalogForm';
+import { FormActions, FormAlert, notifySaved, useFocusFirstError } from './CatalogForm';
 import {
   emptyPlanDetails,
   planFormPath,
@@ -41,7 +41,7 @@ function PlanDetailsFields<V extends PlanDetailsFormValues>({ form, withKey }: {
             {...details.getInputProps('key')}
           />
         )}
-        <TextInput label="Name" placeholder="Team" required {...details.getInputProps('name')} />
+        <TextInput label="Name" description="Shown on the pricing table" placeholder="Team" required {...details.getInputProps('name')} />
       </SimpleGrid>
       <Textarea label="Description" autosize minRows={2} maxRows={5} {...details.getInputProps('description')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -69,8 +69,10 @@ export function PlanCreateForm({ features, onDone }: { features: readonly Featur
     initialValues: { ...emptyPlanDetails(), ...planTermsFormValues(null, features) },
     validate: validatePlanCreate,
   });
+  const { formRef, focusFirstError } = useFocusFirstError(form.errors);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label="New plan"
       onSubmit={form.onSubmit(async (values) => {
@@ -83,9 +85,10 @@ export function PlanCreateForm({ features, onDone }: { features: readonly Featur
         } catch (error) {
           const placed = placeServerErrors(error, planFormPath(rowOfEntitlement, { withDetails: true }));
           form.setErrors(placed.fields);
+          focusFirstError();
           setFormAlert(placed.other);
         }
-      })}
+      }, focusFirstError)}
     >
       <Stack gap="lg">
         <PlanDetailsFields form={form} withKey />
@@ -104,8 +107,10 @@ export function PlanDetailsForm({ plan, onDone }: { plan: Plan; onDone: () => vo
     initialValues: { key: plan.key, name: plan.name, description: plan.description, isPublic: plan.isPublic, sortOrder: plan.sortOrder },
     validate: (values) => validatePlanDetails(values, { withKey: false }),
   });
+  const { formRef, focusFirstError } = useFocusFirstError(form.errors);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label={`Details of ${plan.name}`}
       onSubmit={form.onSubmit(async (values) => {
@@ -117,9 +122,10 @@ export function PlanDetailsForm({ plan, onDone }: { plan: Plan; onDone: () => vo
         } catch (error) {
           const placed = placeServerErrors(error, planFormPath([], { withDetails: true }));
           form.setErrors(placed.fields);
+          focusFirstError();
           setFormAlert(placed.other);
         }
-      })}
+      }, focusFirstError)}
     >
       <Stack gap="lg">
         <PlanDetailsFields form={form} withKey={false} />
@@ -135,8 +141,10 @@ export function PlanTermsForm({ plan, features, onDone }: { plan: Plan; features
   const [changeTerms, { loading }] = useMutation(AdminCatalogPlanTermsChangeDocument);
   const current = plan.currentVersion;
   const form = useForm<PlanTermsFormValues>({ initialValues: planTermsFormValues(current, features), validate: validatePlanTerms });
+  const { formRef, focusFirstError } = useFocusFirstError(form.errors);
   return (
     <form
+      ref={formRef}
       noValidate
       aria-label={`Terms of ${plan.name}`}
       onSubmit={form.onSubmit(async (values) => {
@@ -155,9 +163,10 @@ export function PlanTermsForm({ plan, features, onDone }: { plan: Plan; features
         } catch (error) {
           const placed = placeServerErrors(error, planFormPath(rowOfEntitlement, { withDetails: false }));
           form.setErrors(placed.fields);
+          focusFirstError();
           setFormAlert(placed.other);
         }
-      })}
+      }, focusFirstError)}
     >
       <Stack gap="lg">
         <Alert color="blue" role="note" icon={<IconVersions size={18} />} title={`New terms become version ${current.version + 1}`}>

@@ -71,10 +71,10 @@ export function PlanTermsFields<V extends PlanTermsFormValues>({ form, features 
                 saving === null
                   ? 'Charged every year'
                   : saving > 0
-                    ? `Every year; saves ${saving}% against 12 months`
+                    ? `Saves ${saving}% against monthly`
                     : saving < 0
-                      ? `Every year; ${-saving}% more than 12 months`
-                      : 'Every year; the same as 12 months'
+                      ? `${-saving}% more than monthly`
+                      : 'The same as monthly'
               }
               {...terms.getInputProps('yearlyPriceMinor')}
             />
@@ -159,7 +159,7 @@ export function PlanTermsFields<V extends PlanTermsFormValues>({ form, features 
                   />
                 </Group>
                 {grantError && (
-                  <Text size="sm" c="red" role="alert">
+                  <Text size="sm" c="red" role="alert" data-field-error>
                     {grantError}
                   </Text>
                 )}

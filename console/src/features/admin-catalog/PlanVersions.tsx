@@ -4,22 +4,26 @@ import { Money } from '../../components/Money';
 import { formatDateTime } from '../../format/dates';
 import { formatMoney } from '../../format/money';
 import { formatCount } from '../../format/numbers';
-import { FeatureKind, OverageBehavior } from '../../gql/enums';
+import { FeatureKind, OverageBehavior, ResetPeriod } from '../../gql/enums';
 import type { AdminCatalogPlanFieldsFragment, AdminCatalogPlanVersionFieldsFragment } from '../../gql/graphql';
-import { RESET_PERIOD_OPTIONS } from './PlanTermsFields';
 
 type Version = AdminCatalogPlanVersionFieldsFragment;
 type Entitlement = Version['entitlements'][number];
 
-const resetLabel = (period: string | null) => RESET_PERIOD_OPTIONS.find((o) => o.value === period)?.label.toLowerCase() ?? '';
+const RESETS: Record<ResetPeriod, string> = {
+  [ResetPeriod.Day]: 'resets daily (UTC)',
+  [ResetPeriod.Month]: 'resets monthly (UTC)',
+  [ResetPeriod.BillingPeriod]: 'resets each billing period',
+  [ResetPeriod.Never]: 'never resets',
+};
 
-/** One grant in words: "10,000 messages, every day (UTC), then billed $1.00 per 100". */
+/** One grant in words: "10,000 messages, resets daily (UTC), overage $1.00 per 100". */
 export function describeEntitlement(grant: Entitlement, currency: string): string {
   if (!grant.enabled) return 'Off';
   if (grant.feature.kind === FeatureKind.Boolean) return 'On';
   const unit = grant.feature.unit ?? 'units';
   const amount = grant.limit === null ? `Unlimited ${unit}` : `${formatCount(grant.limit)} ${unit}`;
-  const reset = grant.limit === null ? '' : `, resets ${resetLabel(grant.resetPeriod)}`;
+  const reset = grant.limit === null || !grant.resetPeriod ? '' : `, ${RESETS[grant.resetPeriod]}`;
   if (grant.overage !== OverageBehavior.Overage) return `${amount}${reset}, blocked past it`;
   if (grant.overagePriceMinor === null) return `${amount}${reset}, overage counted (not billed)`;
   const price = formatMoney({ amountMinor: grant.overagePriceMinor, currency });
@@ -65,7 +69,7 @@ export function PlanVersionSummary({ version, current }: { version: Version; cur
           <Term label="Requests / hour">{version.hourlyRequestLimit === null ? 'Unlimited' : formatCount(version.hourlyRequestLimit)}</Term>
         </SimpleGrid>
         {version.entitlements.length > 0 && (
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={280}>
             <Table fz="sm" verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>

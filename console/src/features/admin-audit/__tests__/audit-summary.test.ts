@@ -16,6 +16,11 @@ describe('audit change summary', () => {
     expect(summarizeChange(null, null)).toEqual([]);
   });
 
+  it('shows what was, not “removed”, when an entry records no after (a replay)', () => {
+    const lines = summarizeChange({ status: 'failed', attempts: 3 }, null);
+    expect(lines.map(describeLine)).toEqual(['status was failed', 'attempts was 3']);
+  });
+
   it('keeps values to one short line', () => {
     expect(formatAuditValue(['free', 'pro'])).toBe('free, pro');
     expect(formatAuditValue([])).toBe('none');
