@@ -127,7 +127,7 @@ export function AuditLogPage() {
     <Stack gap="md">
       <PageHeader
         title="Audit log"
-        description="Every billing change on the platform, written in the same transaction as the change. Oldest first; narrow it with the filters."
+        description="Every billing change on the platform, newest first, written in the same transaction as the change."
       />
       <AuditFilterBar filters={filters} onChange={(next) => setSearchParams(filtersToSearchParams(next), { replace: true })} organizations={organizations} />
       <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>

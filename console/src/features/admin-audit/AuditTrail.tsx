@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { Text } from '@mantine/core';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
 import { AuditEntriesTable } from './AuditEntriesTable';
@@ -7,8 +6,8 @@ import { PAGE_SIZE } from './audit-filters';
 import { AdminOrganizationAuditTrailDocument } from './audit.graphql';
 
 /**
- * One organization's audit entries (subscription changes, credit grants, API keys …), oldest first as the API
- * keeps them, with the full before/after of each on demand. For the admin organization page.
+ * One organization's audit entries (subscription changes, credit grants, API keys …), newest first, with the full
+ * before/after of each on demand. For the admin organization page.
  */
 export function AuditTrail({ organizationId }: { organizationId: string }) {
   const { data, loading, error, refetch, fetchMore } = useQuery(AdminOrganizationAuditTrailDocument, {
@@ -22,9 +21,6 @@ export function AuditTrail({ organizationId }: { organizationId: string }) {
           <EmptyState title="No audit entries yet">Billing changes to this organization are recorded here.</EmptyState>
         ) : (
           <>
-            <Text size="sm" c="dimmed" mb="xs">
-              Oldest first.
-            </Text>
             <AuditEntriesTable entries={nodes} showOrganization={false} />
             <LoadMoreButton
               hasNextPage={pageInfo.hasNextPage}
