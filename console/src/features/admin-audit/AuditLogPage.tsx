@@ -24,11 +24,14 @@ import { AdminAuditLogDocument, AdminAuditOrganizationsDocument } from './audit.
  * Organizations for the filter, searched on the server by name or slug, and every name seen so far (the log itself
  * only carries ids; the table shows names where it can).
  */
-function useOrganizationDirectory() {
+function useOrganizationDirectory(selectedId: string | null) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const { data, loading } = useQuery(AdminAuditOrganizationsDocument, { variables: { search: debounced || null, first: 50 } });
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  // Once one is chosen, the search box shows its name (its id until the name is known): that is not a new search.
+  const showsSelection = selectedId !== null && (debounced === selectedId || debounced === names.get(selectedId));
+  const term = debounced && !showsSelection ? debounced : null;
+  const { data, loading } = useQuery(AdminAuditOrganizationsDocument, { variables: { search: term, first: 50 } });
   const nodes = data?.platformOrganizations.nodes;
   useEffect(() => {
     if (!nodes?.some((o) => names.get(o.id) !== o.name)) return;
@@ -121,7 +124,7 @@ export function AuditLogPage() {
     variables: { filter, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
-  const organizations = useOrganizationDirectory();
+  const organizations = useOrganizationDirectory(filters.organizationId);
 
   return (
     <Stack gap="md">

@@ -44,7 +44,8 @@ describe('AuditLogPage', () => {
       route: `/admin/audit?organization=${acme.id}&actor=STRIPE&from=2026-11-01&to=2026-11-02`,
       path: '/admin/audit',
     });
-    expect(await screen.findByText('status: active → past_due')).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: 'Acme AI' })).toHaveAttribute('href', `/admin/organizations/${acme.id}`);
+    // A whole page with its filters renders first: give a busy machine time.
+    expect(await screen.findByText('status: active → past_due', undefined, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Acme AI' }, { timeout: 5000 })).toHaveAttribute('href', `/admin/organizations/${acme.id}`);
   });
 });
