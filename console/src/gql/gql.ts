@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n": typeof types.AdminAuditEntryFieldsFragmentDoc,
+    "\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n": typeof types.AdminAuditOrganizationsDocument,
+    "\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminOrganizationAuditTrailDocument,
     "\n  fragment AdminCatalogFeatureFields on Feature {\n    key\n    name\n    description\n    kind\n    unit\n    archivedAt\n  }\n": typeof types.AdminCatalogFeatureFieldsFragmentDoc,
     "\n  fragment AdminCatalogPlanVersionFields on PlanVersion {\n    id\n    version\n    createdAt\n    currency\n    monthlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyDiscountPercent\n    trialDays\n    creditsPerPeriod\n    hourlyRequestLimit\n    entitlements {\n      enabled\n      limit\n      resetPeriod\n      overage\n      overagePriceMinor\n      overagePriceUnits\n      feature {\n        key\n        name\n        kind\n        unit\n      }\n    }\n  }\n": typeof types.AdminCatalogPlanVersionFieldsFragmentDoc,
     "\n  fragment AdminCatalogPlanFields on PlatformPlan {\n    id\n    key\n    name\n    description\n    isPublic\n    sortOrder\n    archivedAt\n    currentVersion {\n      ...AdminCatalogPlanVersionFields\n    }\n    versions {\n      ...AdminCatalogPlanVersionFields\n    }\n  }\n": typeof types.AdminCatalogPlanFieldsFragmentDoc,
@@ -44,6 +48,11 @@ type Documents = {
     "\n  query AdminOrganizationCreditHistory($organizationId: ID!, $after: String) {\n    adminCreditTransactions(organizationId: $organizationId, first: 10, after: $after) {\n      nodes {\n        id\n        kind\n        amount\n        balanceAfter\n        eventKey\n        reason\n        actorType\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminOrganizationCreditHistoryDocument,
     "\n  query AdminOrganizationInvoices($organizationId: ID!, $after: String) {\n    adminInvoices(organizationId: $organizationId, first: 10, after: $after) {\n      nodes {\n        id\n        number\n        status\n        amountDue {\n          amountMinor\n          currency\n        }\n        periodStart\n        periodEnd\n        createdAt\n        hostedInvoiceUrl\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminOrganizationInvoicesDocument,
     "\n  mutation AdminCreditsAdjust($organizationId: ID!, $input: AdjustCreditsInput!) {\n    adminAdjustCredits(organizationId: $organizationId, input: $input) {\n      id\n      amount\n      balanceAfter\n    }\n  }\n": typeof types.AdminCreditsAdjustDocument,
+    "\n  fragment AdminWebhooksEventFields on StripeEvent {\n    id\n    type\n    status\n    attempts\n    lastError\n    livemode\n    organizationId\n    createdAt\n    receivedAt\n    appliedAt\n    nextAttemptAt\n  }\n": typeof types.AdminWebhooksEventFieldsFragmentDoc,
+    "\n  query AdminWebhooksEvents($filter: StripeEventFilterInput, $first: Int!, $after: String) {\n    adminStripeEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminWebhooksEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminWebhooksEventsDocument,
+    "\n  mutation AdminWebhooksEventReplay($id: ID!) {\n    replayStripeEvent(id: $id) {\n      ...AdminWebhooksEventFields\n    }\n  }\n": typeof types.AdminWebhooksEventReplayDocument,
+    "\n  query AdminWebhooksSandboxClock {\n    stripeMode\n    stripeSandboxClock {\n      now\n    }\n  }\n": typeof types.AdminWebhooksSandboxClockDocument,
+    "\n  mutation AdminWebhooksSandboxClockAdvance($days: Int!) {\n    advanceStripeSandboxClock(days: $days) {\n      now\n    }\n  }\n": typeof types.AdminWebhooksSandboxClockAdvanceDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeysList($organizationId: ID!, $first: Int!, $after: String) {\n    apiKeys(organizationId: $organizationId, first: $first, after: $after) {\n      nodes {\n        ...ApiKeyFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApiKeysListDocument,
     "\n  mutation ApiKeyCreate($organizationId: ID!, $input: CreateApiKeyInput!) {\n    createApiKey(organizationId: $organizationId, input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.ApiKeyCreateDocument,
@@ -74,6 +83,10 @@ type Documents = {
     "\n  query UsageHistory($organizationId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    usageSummary(organizationId: $organizationId, from: $from, to: $to) {\n      from\n      to\n      features {\n        featureKey\n        total\n        overage\n        days {\n          date\n          quantity\n          overage\n        }\n      }\n    }\n  }\n": typeof types.UsageHistoryDocument,
 };
 const documents: Documents = {
+    "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n": types.AdminAuditEntryFieldsFragmentDoc,
+    "\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n": types.AdminAuditOrganizationsDocument,
+    "\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminOrganizationAuditTrailDocument,
     "\n  fragment AdminCatalogFeatureFields on Feature {\n    key\n    name\n    description\n    kind\n    unit\n    archivedAt\n  }\n": types.AdminCatalogFeatureFieldsFragmentDoc,
     "\n  fragment AdminCatalogPlanVersionFields on PlanVersion {\n    id\n    version\n    createdAt\n    currency\n    monthlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyDiscountPercent\n    trialDays\n    creditsPerPeriod\n    hourlyRequestLimit\n    entitlements {\n      enabled\n      limit\n      resetPeriod\n      overage\n      overagePriceMinor\n      overagePriceUnits\n      feature {\n        key\n        name\n        kind\n        unit\n      }\n    }\n  }\n": types.AdminCatalogPlanVersionFieldsFragmentDoc,
     "\n  fragment AdminCatalogPlanFields on PlatformPlan {\n    id\n    key\n    name\n    description\n    isPublic\n    sortOrder\n    archivedAt\n    currentVersion {\n      ...AdminCatalogPlanVersionFields\n    }\n    versions {\n      ...AdminCatalogPlanVersionFields\n    }\n  }\n": types.AdminCatalogPlanFieldsFragmentDoc,
@@ -104,6 +117,11 @@ const documents: Documents = {
     "\n  query AdminOrganizationCreditHistory($organizationId: ID!, $after: String) {\n    adminCreditTransactions(organizationId: $organizationId, first: 10, after: $after) {\n      nodes {\n        id\n        kind\n        amount\n        balanceAfter\n        eventKey\n        reason\n        actorType\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminOrganizationCreditHistoryDocument,
     "\n  query AdminOrganizationInvoices($organizationId: ID!, $after: String) {\n    adminInvoices(organizationId: $organizationId, first: 10, after: $after) {\n      nodes {\n        id\n        number\n        status\n        amountDue {\n          amountMinor\n          currency\n        }\n        periodStart\n        periodEnd\n        createdAt\n        hostedInvoiceUrl\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminOrganizationInvoicesDocument,
     "\n  mutation AdminCreditsAdjust($organizationId: ID!, $input: AdjustCreditsInput!) {\n    adminAdjustCredits(organizationId: $organizationId, input: $input) {\n      id\n      amount\n      balanceAfter\n    }\n  }\n": types.AdminCreditsAdjustDocument,
+    "\n  fragment AdminWebhooksEventFields on StripeEvent {\n    id\n    type\n    status\n    attempts\n    lastError\n    livemode\n    organizationId\n    createdAt\n    receivedAt\n    appliedAt\n    nextAttemptAt\n  }\n": types.AdminWebhooksEventFieldsFragmentDoc,
+    "\n  query AdminWebhooksEvents($filter: StripeEventFilterInput, $first: Int!, $after: String) {\n    adminStripeEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminWebhooksEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminWebhooksEventsDocument,
+    "\n  mutation AdminWebhooksEventReplay($id: ID!) {\n    replayStripeEvent(id: $id) {\n      ...AdminWebhooksEventFields\n    }\n  }\n": types.AdminWebhooksEventReplayDocument,
+    "\n  query AdminWebhooksSandboxClock {\n    stripeMode\n    stripeSandboxClock {\n      now\n    }\n  }\n": types.AdminWebhooksSandboxClockDocument,
+    "\n  mutation AdminWebhooksSandboxClockAdvance($days: Int!) {\n    advanceStripeSandboxClock(days: $days) {\n      now\n    }\n  }\n": types.AdminWebhooksSandboxClockAdvanceDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeysList($organizationId: ID!, $first: Int!, $after: String) {\n    apiKeys(organizationId: $organizationId, first: $first, after: $after) {\n      nodes {\n        ...ApiKeyFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApiKeysListDocument,
     "\n  mutation ApiKeyCreate($organizationId: ID!, $input: CreateApiKeyInput!) {\n    createApiKey(organizationId: $organizationId, input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.ApiKeyCreateDocument,
@@ -148,6 +166,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n"): (typeof documents)["\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -268,6 +302,26 @@ export function graphql(source: "\n  query AdminOrganizationInvoices($organizati
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminCreditsAdjust($organizationId: ID!, $input: AdjustCreditsInput!) {\n    adminAdjustCredits(organizationId: $organizationId, input: $input) {\n      id\n      amount\n      balanceAfter\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreditsAdjust($organizationId: ID!, $input: AdjustCreditsInput!) {\n    adminAdjustCredits(organizationId: $organizationId, input: $input) {\n      id\n      amount\n      balanceAfter\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhooksEventFields on StripeEvent {\n    id\n    type\n    status\n    attempts\n    lastError\n    livemode\n    organizationId\n    createdAt\n    receivedAt\n    appliedAt\n    nextAttemptAt\n  }\n"): (typeof documents)["\n  fragment AdminWebhooksEventFields on StripeEvent {\n    id\n    type\n    status\n    attempts\n    lastError\n    livemode\n    organizationId\n    createdAt\n    receivedAt\n    appliedAt\n    nextAttemptAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhooksEvents($filter: StripeEventFilterInput, $first: Int!, $after: String) {\n    adminStripeEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminWebhooksEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhooksEvents($filter: StripeEventFilterInput, $first: Int!, $after: String) {\n    adminStripeEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminWebhooksEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminWebhooksEventReplay($id: ID!) {\n    replayStripeEvent(id: $id) {\n      ...AdminWebhooksEventFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminWebhooksEventReplay($id: ID!) {\n    replayStripeEvent(id: $id) {\n      ...AdminWebhooksEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhooksSandboxClock {\n    stripeMode\n    stripeSandboxClock {\n      now\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhooksSandboxClock {\n    stripeMode\n    stripeSandboxClock {\n      now\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminWebhooksSandboxClockAdvance($days: Int!) {\n    advanceStripeSandboxClock(days: $days) {\n      now\n    }\n  }\n"): (typeof documents)["\n  mutation AdminWebhooksSandboxClockAdvance($days: Int!) {\n    advanceStripeSandboxClock(days: $days) {\n      now\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
