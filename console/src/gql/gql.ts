@@ -14,10 +14,45 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n": typeof types.AdminAuditEntryFieldsFragmentDoc,
+    "\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
+    "\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n": typeof types.AdminAuditOrganizationsDocument,
+    "\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminOrganizationAuditTrailDocument,
+    "\n  fragment AdminCatalogFeatureFields on Feature {\n    key\n    name\n    description\n    kind\n    unit\n    archivedAt\n  }\n": typeof types.AdminCatalogFeatureFieldsFragmentDoc,
+    "\n  fragment AdminCatalogPlanVersionFields on PlanVersion {\n    id\n    version\n    createdAt\n    currency\n    monthlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyDiscountPercent\n    trialDays\n    creditsPerPeriod\n    hourlyRequestLimit\n    entitlements {\n      enabled\n      limit\n      resetPeriod\n      overage\n      overagePriceMinor\n      overagePriceUnits\n      feature {\n        key\n        name\n        kind\n        unit\n      }\n    }\n  }\n": typeof types.AdminCatalogPlanVersionFieldsFragmentDoc,
+    "\n  fragment AdminCatalogPlanFields on PlatformPlan {\n    id\n    key\n    name\n    description\n    isPublic\n    sortOrder\n    archivedAt\n    currentVersion {\n      ...AdminCatalogPlanVersionFields\n    }\n    versions {\n      ...AdminCatalogPlanVersionFields\n    }\n  }\n": typeof types.AdminCatalogPlanFieldsFragmentDoc,
+    "\n  fragment AdminCatalogCreditEventFields on CreditEvent {\n    id\n    key\n    name\n    description\n    category\n    creditCost\n    active\n  }\n": typeof types.AdminCatalogCreditEventFieldsFragmentDoc,
+    "\n  fragment AdminCatalogCreditProductFields on CreditProduct {\n    id\n    key\n    name\n    description\n    credits\n    price {\n      amountMinor\n      currency\n    }\n    archivedAt\n  }\n": typeof types.AdminCatalogCreditProductFieldsFragmentDoc,
+    "\n  query AdminCatalogStripeMode {\n    stripeMode\n  }\n": typeof types.AdminCatalogStripeModeDocument,
+    "\n  query AdminCatalogPlans {\n    platformPlans {\n      ...AdminCatalogPlanFields\n    }\n    platformFeatures {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": typeof types.AdminCatalogPlansDocument,
+    "\n  query AdminCatalogFeatures {\n    platformFeatures {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": typeof types.AdminCatalogFeaturesDocument,
+    "\n  query AdminCatalogCreditEvents {\n    platformCreditEvents {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n": typeof types.AdminCatalogCreditEventsDocument,
+    "\n  query AdminCatalogCreditProducts {\n    platformCreditProducts {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": typeof types.AdminCatalogCreditProductsDocument,
+    "\n  mutation AdminCatalogPlanCreate($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": typeof types.AdminCatalogPlanCreateDocument,
+    "\n  mutation AdminCatalogPlanUpdate($planId: ID!, $input: UpdatePlanInput!) {\n    updatePlan(planId: $planId, input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": typeof types.AdminCatalogPlanUpdateDocument,
+    "\n  mutation AdminCatalogPlanTermsChange($planId: ID!, $input: PlanTermsInput!) {\n    changePlanTerms(planId: $planId, input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": typeof types.AdminCatalogPlanTermsChangeDocument,
+    "\n  mutation AdminCatalogPlanArchive($planId: ID!) {\n    archivePlan(planId: $planId) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": typeof types.AdminCatalogPlanArchiveDocument,
+    "\n  mutation AdminCatalogPlanUnarchive($planId: ID!) {\n    unarchivePlan(planId: $planId) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": typeof types.AdminCatalogPlanUnarchiveDocument,
+    "\n  mutation AdminCatalogFeatureCreate($input: CreateFeatureInput!) {\n    createFeature(input: $input) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": typeof types.AdminCatalogFeatureCreateDocument,
+    "\n  mutation AdminCatalogFeatureUpdate($key: String!, $input: UpdateFeatureInput!) {\n    updateFeature(key: $key, input: $input) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": typeof types.AdminCatalogFeatureUpdateDocument,
+    "\n  mutation AdminCatalogFeatureArchive($key: String!) {\n    archiveFeature(key: $key) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": typeof types.AdminCatalogFeatureArchiveDocument,
+    "\n  mutation AdminCatalogFeatureUnarchive($key: String!) {\n    unarchiveFeature(key: $key) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": typeof types.AdminCatalogFeatureUnarchiveDocument,
+    "\n  mutation AdminCatalogCreditEventCreate($input: CreateCreditEventInput!) {\n    createCreditEvent(input: $input) {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n": typeof types.AdminCatalogCreditEventCreateDocument,
+    "\n  mutation AdminCatalogCreditEventUpdate($creditEventId: ID!, $input: UpdateCreditEventInput!) {\n    updateCreditEvent(creditEventId: $creditEventId, input: $input) {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n": typeof types.AdminCatalogCreditEventUpdateDocument,
+    "\n  mutation AdminCatalogCreditProductCreate($input: CreateCreditProductInput!) {\n    createCreditProduct(input: $input) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": typeof types.AdminCatalogCreditProductCreateDocument,
+    "\n  mutation AdminCatalogCreditProductUpdate($creditProductId: ID!, $input: UpdateCreditProductInput!) {\n    updateCreditProduct(creditProductId: $creditProductId, input: $input) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": typeof types.AdminCatalogCreditProductUpdateDocument,
+    "\n  mutation AdminCatalogCreditProductArchive($creditProductId: ID!) {\n    archiveCreditProduct(creditProductId: $creditProductId) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": typeof types.AdminCatalogCreditProductArchiveDocument,
+    "\n  mutation AdminCatalogCreditProductUnarchive($creditProductId: ID!) {\n    unarchiveCreditProduct(creditProductId: $creditProductId) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": typeof types.AdminCatalogCreditProductUnarchiveDocument,
+    "\n  mutation AdminCatalogStripeSync {\n    syncCatalogToStripe {\n      changedCount\n      created {\n        key\n        kind\n        stripeId\n      }\n      updated {\n        key\n        kind\n        stripeId\n      }\n      unchanged {\n        key\n        kind\n        stripeId\n      }\n    }\n  }\n": typeof types.AdminCatalogStripeSyncDocument,
     "\n  query AdminOrganizationDetail($organizationId: ID!) {\n    adminOrganization(organizationId: $organizationId) {\n      id\n      name\n      slug\n      createdAt\n    }\n    adminSubscription(organizationId: $organizationId) {\n      id\n      planKey\n      planName\n      planVersion\n      status\n      billingInterval\n      currentPeriodStart\n      currentPeriodEnd\n      cancelAtPeriodEnd\n      trialEnd\n      trialDaysLeft\n      scheduledChange {\n        planName\n        effectiveAt\n      }\n    }\n    adminEntitlements(organizationId: $organizationId) {\n      features {\n        featureKey\n        name\n        kind\n        enabled\n        used\n        limit\n        unit\n        resetsAt\n        warningLevel\n      }\n    }\n    adminCreditBalance(organizationId: $organizationId) {\n      organizationId\n      total\n      purchased\n      subscription\n      lowBalanceThreshold\n      belowThreshold\n    }\n  }\n": typeof types.AdminOrganizationDetailDocument,
     "\n  query AdminOrganizationCreditHistory($organizationId: ID!, $after: String) {\n    adminCreditTransactions(organizationId: $organizationId, first: 10, after: $after) {\n      nodes {\n        id\n        kind\n        amount\n        balanceAfter\n        eventKey\n        reason\n        actorType\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminOrganizationCreditHistoryDocument,
     "\n  query AdminOrganizationInvoices($organizationId: ID!, $after: String) {\n    adminInvoices(organizationId: $organizationId, first: 10, after: $after) {\n      nodes {\n        id\n        number\n        status\n        amountDue {\n          amountMinor\n          currency\n        }\n        periodStart\n        periodEnd\n        createdAt\n        hostedInvoiceUrl\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminOrganizationInvoicesDocument,
     "\n  mutation AdminCreditsAdjust($organizationId: ID!, $input: AdjustCreditsInput!) {\n    adminAdjustCredits(organizationId: $organizationId, input: $input) {\n      id\n      amount\n      balanceAfter\n    }\n  }\n": typeof types.AdminCreditsAdjustDocument,
+    "\n  fragment AdminWebhooksEventFields on StripeEvent {\n    id\n    type\n    status\n    attempts\n    lastError\n    livemode\n    organizationId\n    createdAt\n    receivedAt\n    appliedAt\n    nextAttemptAt\n  }\n": typeof types.AdminWebhooksEventFieldsFragmentDoc,
+    "\n  query AdminWebhooksEvents($filter: StripeEventFilterInput, $first: Int!, $after: String) {\n    adminStripeEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminWebhooksEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminWebhooksEventsDocument,
+    "\n  mutation AdminWebhooksEventReplay($id: ID!) {\n    replayStripeEvent(id: $id) {\n      ...AdminWebhooksEventFields\n    }\n  }\n": typeof types.AdminWebhooksEventReplayDocument,
+    "\n  query AdminWebhooksSandboxClock {\n    stripeMode\n    stripeSandboxClock {\n      now\n    }\n  }\n": typeof types.AdminWebhooksSandboxClockDocument,
+    "\n  mutation AdminWebhooksSandboxClockAdvance($days: Int!) {\n    advanceStripeSandboxClock(days: $days) {\n      now\n    }\n  }\n": typeof types.AdminWebhooksSandboxClockAdvanceDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeysList($organizationId: ID!, $first: Int!, $after: String) {\n    apiKeys(organizationId: $organizationId, first: $first, after: $after) {\n      nodes {\n        ...ApiKeyFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ApiKeysListDocument,
     "\n  mutation ApiKeyCreate($organizationId: ID!, $input: CreateApiKeyInput!) {\n    createApiKey(organizationId: $organizationId, input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.ApiKeyCreateDocument,
@@ -48,10 +83,45 @@ type Documents = {
     "\n  query UsageHistory($organizationId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    usageSummary(organizationId: $organizationId, from: $from, to: $to) {\n      from\n      to\n      features {\n        featureKey\n        total\n        overage\n        days {\n          date\n          quantity\n          overage\n        }\n      }\n    }\n  }\n": typeof types.UsageHistoryDocument,
 };
 const documents: Documents = {
+    "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n": types.AdminAuditEntryFieldsFragmentDoc,
+    "\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
+    "\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n": types.AdminAuditOrganizationsDocument,
+    "\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminOrganizationAuditTrailDocument,
+    "\n  fragment AdminCatalogFeatureFields on Feature {\n    key\n    name\n    description\n    kind\n    unit\n    archivedAt\n  }\n": types.AdminCatalogFeatureFieldsFragmentDoc,
+    "\n  fragment AdminCatalogPlanVersionFields on PlanVersion {\n    id\n    version\n    createdAt\n    currency\n    monthlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyDiscountPercent\n    trialDays\n    creditsPerPeriod\n    hourlyRequestLimit\n    entitlements {\n      enabled\n      limit\n      resetPeriod\n      overage\n      overagePriceMinor\n      overagePriceUnits\n      feature {\n        key\n        name\n        kind\n        unit\n      }\n    }\n  }\n": types.AdminCatalogPlanVersionFieldsFragmentDoc,
+    "\n  fragment AdminCatalogPlanFields on PlatformPlan {\n    id\n    key\n    name\n    description\n    isPublic\n    sortOrder\n    archivedAt\n    currentVersion {\n      ...AdminCatalogPlanVersionFields\n    }\n    versions {\n      ...AdminCatalogPlanVersionFields\n    }\n  }\n": types.AdminCatalogPlanFieldsFragmentDoc,
+    "\n  fragment AdminCatalogCreditEventFields on CreditEvent {\n    id\n    key\n    name\n    description\n    category\n    creditCost\n    active\n  }\n": types.AdminCatalogCreditEventFieldsFragmentDoc,
+    "\n  fragment AdminCatalogCreditProductFields on CreditProduct {\n    id\n    key\n    name\n    description\n    credits\n    price {\n      amountMinor\n      currency\n    }\n    archivedAt\n  }\n": types.AdminCatalogCreditProductFieldsFragmentDoc,
+    "\n  query AdminCatalogStripeMode {\n    stripeMode\n  }\n": types.AdminCatalogStripeModeDocument,
+    "\n  query AdminCatalogPlans {\n    platformPlans {\n      ...AdminCatalogPlanFields\n    }\n    platformFeatures {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": types.AdminCatalogPlansDocument,
+    "\n  query AdminCatalogFeatures {\n    platformFeatures {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": types.AdminCatalogFeaturesDocument,
+    "\n  query AdminCatalogCreditEvents {\n    platformCreditEvents {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n": types.AdminCatalogCreditEventsDocument,
+    "\n  query AdminCatalogCreditProducts {\n    platformCreditProducts {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": types.AdminCatalogCreditProductsDocument,
+    "\n  mutation AdminCatalogPlanCreate($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": types.AdminCatalogPlanCreateDocument,
+    "\n  mutation AdminCatalogPlanUpdate($planId: ID!, $input: UpdatePlanInput!) {\n    updatePlan(planId: $planId, input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": types.AdminCatalogPlanUpdateDocument,
+    "\n  mutation AdminCatalogPlanTermsChange($planId: ID!, $input: PlanTermsInput!) {\n    changePlanTerms(planId: $planId, input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": types.AdminCatalogPlanTermsChangeDocument,
+    "\n  mutation AdminCatalogPlanArchive($planId: ID!) {\n    archivePlan(planId: $planId) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": types.AdminCatalogPlanArchiveDocument,
+    "\n  mutation AdminCatalogPlanUnarchive($planId: ID!) {\n    unarchivePlan(planId: $planId) {\n      ...AdminCatalogPlanFields\n    }\n  }\n": types.AdminCatalogPlanUnarchiveDocument,
+    "\n  mutation AdminCatalogFeatureCreate($input: CreateFeatureInput!) {\n    createFeature(input: $input) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": types.AdminCatalogFeatureCreateDocument,
+    "\n  mutation AdminCatalogFeatureUpdate($key: String!, $input: UpdateFeatureInput!) {\n    updateFeature(key: $key, input: $input) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": types.AdminCatalogFeatureUpdateDocument,
+    "\n  mutation AdminCatalogFeatureArchive($key: String!) {\n    archiveFeature(key: $key) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": types.AdminCatalogFeatureArchiveDocument,
+    "\n  mutation AdminCatalogFeatureUnarchive($key: String!) {\n    unarchiveFeature(key: $key) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n": types.AdminCatalogFeatureUnarchiveDocument,
+    "\n  mutation AdminCatalogCreditEventCreate($input: CreateCreditEventInput!) {\n    createCreditEvent(input: $input) {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n": types.AdminCatalogCreditEventCreateDocument,
+    "\n  mutation AdminCatalogCreditEventUpdate($creditEventId: ID!, $input: UpdateCreditEventInput!) {\n    updateCreditEvent(creditEventId: $creditEventId, input: $input) {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n": types.AdminCatalogCreditEventUpdateDocument,
+    "\n  mutation AdminCatalogCreditProductCreate($input: CreateCreditProductInput!) {\n    createCreditProduct(input: $input) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": types.AdminCatalogCreditProductCreateDocument,
+    "\n  mutation AdminCatalogCreditProductUpdate($creditProductId: ID!, $input: UpdateCreditProductInput!) {\n    updateCreditProduct(creditProductId: $creditProductId, input: $input) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": types.AdminCatalogCreditProductUpdateDocument,
+    "\n  mutation AdminCatalogCreditProductArchive($creditProductId: ID!) {\n    archiveCreditProduct(creditProductId: $creditProductId) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": types.AdminCatalogCreditProductArchiveDocument,
+    "\n  mutation AdminCatalogCreditProductUnarchive($creditProductId: ID!) {\n    unarchiveCreditProduct(creditProductId: $creditProductId) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n": types.AdminCatalogCreditProductUnarchiveDocument,
+    "\n  mutation AdminCatalogStripeSync {\n    syncCatalogToStripe {\n      changedCount\n      created {\n        key\n        kind\n        stripeId\n      }\n      updated {\n        key\n        kind\n        stripeId\n      }\n      unchanged {\n        key\n        kind\n        stripeId\n      }\n    }\n  }\n": types.AdminCatalogStripeSyncDocument,
     "\n  query AdminOrganizationDetail($organizationId: ID!) {\n    adminOrganization(organizationId: $organizationId) {\n      id\n      name\n      slug\n      createdAt\n    }\n    adminSubscription(organizationId: $organizationId) {\n      id\n      planKey\n      planName\n      planVersion\n      status\n      billingInterval\n      currentPeriodStart\n      currentPeriodEnd\n      cancelAtPeriodEnd\n      trialEnd\n      trialDaysLeft\n      scheduledChange {\n        planName\n        effectiveAt\n      }\n    }\n    adminEntitlements(organizationId: $organizationId) {\n      features {\n        featureKey\n        name\n        kind\n        enabled\n        used\n        limit\n        unit\n        resetsAt\n        warningLevel\n      }\n    }\n    adminCreditBalance(organizationId: $organizationId) {\n      organizationId\n      total\n      purchased\n      subscription\n      lowBalanceThreshold\n      belowThreshold\n    }\n  }\n": types.AdminOrganizationDetailDocument,
     "\n  query AdminOrganizationCreditHistory($organizationId: ID!, $after: String) {\n    adminCreditTransactions(organizationId: $organizationId, first: 10, after: $after) {\n      nodes {\n        id\n        kind\n        amount\n        balanceAfter\n        eventKey\n        reason\n        actorType\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminOrganizationCreditHistoryDocument,
     "\n  query AdminOrganizationInvoices($organizationId: ID!, $after: String) {\n    adminInvoices(organizationId: $organizationId, first: 10, after: $after) {\n      nodes {\n        id\n        number\n        status\n        amountDue {\n          amountMinor\n          currency\n        }\n        periodStart\n        periodEnd\n        createdAt\n        hostedInvoiceUrl\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminOrganizationInvoicesDocument,
     "\n  mutation AdminCreditsAdjust($organizationId: ID!, $input: AdjustCreditsInput!) {\n    adminAdjustCredits(organizationId: $organizationId, input: $input) {\n      id\n      amount\n      balanceAfter\n    }\n  }\n": types.AdminCreditsAdjustDocument,
+    "\n  fragment AdminWebhooksEventFields on StripeEvent {\n    id\n    type\n    status\n    attempts\n    lastError\n    livemode\n    organizationId\n    createdAt\n    receivedAt\n    appliedAt\n    nextAttemptAt\n  }\n": types.AdminWebhooksEventFieldsFragmentDoc,
+    "\n  query AdminWebhooksEvents($filter: StripeEventFilterInput, $first: Int!, $after: String) {\n    adminStripeEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminWebhooksEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminWebhooksEventsDocument,
+    "\n  mutation AdminWebhooksEventReplay($id: ID!) {\n    replayStripeEvent(id: $id) {\n      ...AdminWebhooksEventFields\n    }\n  }\n": types.AdminWebhooksEventReplayDocument,
+    "\n  query AdminWebhooksSandboxClock {\n    stripeMode\n    stripeSandboxClock {\n      now\n    }\n  }\n": types.AdminWebhooksSandboxClockDocument,
+    "\n  mutation AdminWebhooksSandboxClockAdvance($days: Int!) {\n    advanceStripeSandboxClock(days: $days) {\n      now\n    }\n  }\n": types.AdminWebhooksSandboxClockAdvanceDocument,
     "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
     "\n  query ApiKeysList($organizationId: ID!, $first: Int!, $after: String) {\n    apiKeys(organizationId: $organizationId, first: $first, after: $after) {\n      nodes {\n        ...ApiKeyFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ApiKeysListDocument,
     "\n  mutation ApiKeyCreate($organizationId: ID!, $input: CreateApiKeyInput!) {\n    createApiKey(organizationId: $organizationId, input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.ApiKeyCreateDocument,
@@ -99,6 +169,126 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n"): (typeof documents)["\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminCatalogFeatureFields on Feature {\n    key\n    name\n    description\n    kind\n    unit\n    archivedAt\n  }\n"): (typeof documents)["\n  fragment AdminCatalogFeatureFields on Feature {\n    key\n    name\n    description\n    kind\n    unit\n    archivedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminCatalogPlanVersionFields on PlanVersion {\n    id\n    version\n    createdAt\n    currency\n    monthlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyDiscountPercent\n    trialDays\n    creditsPerPeriod\n    hourlyRequestLimit\n    entitlements {\n      enabled\n      limit\n      resetPeriod\n      overage\n      overagePriceMinor\n      overagePriceUnits\n      feature {\n        key\n        name\n        kind\n        unit\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment AdminCatalogPlanVersionFields on PlanVersion {\n    id\n    version\n    createdAt\n    currency\n    monthlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyPrice {\n      amountMinor\n      currency\n    }\n    yearlyDiscountPercent\n    trialDays\n    creditsPerPeriod\n    hourlyRequestLimit\n    entitlements {\n      enabled\n      limit\n      resetPeriod\n      overage\n      overagePriceMinor\n      overagePriceUnits\n      feature {\n        key\n        name\n        kind\n        unit\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminCatalogPlanFields on PlatformPlan {\n    id\n    key\n    name\n    description\n    isPublic\n    sortOrder\n    archivedAt\n    currentVersion {\n      ...AdminCatalogPlanVersionFields\n    }\n    versions {\n      ...AdminCatalogPlanVersionFields\n    }\n  }\n"): (typeof documents)["\n  fragment AdminCatalogPlanFields on PlatformPlan {\n    id\n    key\n    name\n    description\n    isPublic\n    sortOrder\n    archivedAt\n    currentVersion {\n      ...AdminCatalogPlanVersionFields\n    }\n    versions {\n      ...AdminCatalogPlanVersionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminCatalogCreditEventFields on CreditEvent {\n    id\n    key\n    name\n    description\n    category\n    creditCost\n    active\n  }\n"): (typeof documents)["\n  fragment AdminCatalogCreditEventFields on CreditEvent {\n    id\n    key\n    name\n    description\n    category\n    creditCost\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminCatalogCreditProductFields on CreditProduct {\n    id\n    key\n    name\n    description\n    credits\n    price {\n      amountMinor\n      currency\n    }\n    archivedAt\n  }\n"): (typeof documents)["\n  fragment AdminCatalogCreditProductFields on CreditProduct {\n    id\n    key\n    name\n    description\n    credits\n    price {\n      amountMinor\n      currency\n    }\n    archivedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCatalogStripeMode {\n    stripeMode\n  }\n"): (typeof documents)["\n  query AdminCatalogStripeMode {\n    stripeMode\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCatalogPlans {\n    platformPlans {\n      ...AdminCatalogPlanFields\n    }\n    platformFeatures {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"): (typeof documents)["\n  query AdminCatalogPlans {\n    platformPlans {\n      ...AdminCatalogPlanFields\n    }\n    platformFeatures {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCatalogFeatures {\n    platformFeatures {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"): (typeof documents)["\n  query AdminCatalogFeatures {\n    platformFeatures {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCatalogCreditEvents {\n    platformCreditEvents {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n"): (typeof documents)["\n  query AdminCatalogCreditEvents {\n    platformCreditEvents {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCatalogCreditProducts {\n    platformCreditProducts {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"): (typeof documents)["\n  query AdminCatalogCreditProducts {\n    platformCreditProducts {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogPlanCreate($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogPlanCreate($input: CreatePlanInput!) {\n    createPlan(input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogPlanUpdate($planId: ID!, $input: UpdatePlanInput!) {\n    updatePlan(planId: $planId, input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogPlanUpdate($planId: ID!, $input: UpdatePlanInput!) {\n    updatePlan(planId: $planId, input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogPlanTermsChange($planId: ID!, $input: PlanTermsInput!) {\n    changePlanTerms(planId: $planId, input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogPlanTermsChange($planId: ID!, $input: PlanTermsInput!) {\n    changePlanTerms(planId: $planId, input: $input) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogPlanArchive($planId: ID!) {\n    archivePlan(planId: $planId) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogPlanArchive($planId: ID!) {\n    archivePlan(planId: $planId) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogPlanUnarchive($planId: ID!) {\n    unarchivePlan(planId: $planId) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogPlanUnarchive($planId: ID!) {\n    unarchivePlan(planId: $planId) {\n      ...AdminCatalogPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogFeatureCreate($input: CreateFeatureInput!) {\n    createFeature(input: $input) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogFeatureCreate($input: CreateFeatureInput!) {\n    createFeature(input: $input) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogFeatureUpdate($key: String!, $input: UpdateFeatureInput!) {\n    updateFeature(key: $key, input: $input) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogFeatureUpdate($key: String!, $input: UpdateFeatureInput!) {\n    updateFeature(key: $key, input: $input) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogFeatureArchive($key: String!) {\n    archiveFeature(key: $key) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogFeatureArchive($key: String!) {\n    archiveFeature(key: $key) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogFeatureUnarchive($key: String!) {\n    unarchiveFeature(key: $key) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogFeatureUnarchive($key: String!) {\n    unarchiveFeature(key: $key) {\n      ...AdminCatalogFeatureFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogCreditEventCreate($input: CreateCreditEventInput!) {\n    createCreditEvent(input: $input) {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogCreditEventCreate($input: CreateCreditEventInput!) {\n    createCreditEvent(input: $input) {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogCreditEventUpdate($creditEventId: ID!, $input: UpdateCreditEventInput!) {\n    updateCreditEvent(creditEventId: $creditEventId, input: $input) {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogCreditEventUpdate($creditEventId: ID!, $input: UpdateCreditEventInput!) {\n    updateCreditEvent(creditEventId: $creditEventId, input: $input) {\n      ...AdminCatalogCreditEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogCreditProductCreate($input: CreateCreditProductInput!) {\n    createCreditProduct(input: $input) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogCreditProductCreate($input: CreateCreditProductInput!) {\n    createCreditProduct(input: $input) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogCreditProductUpdate($creditProductId: ID!, $input: UpdateCreditProductInput!) {\n    updateCreditProduct(creditProductId: $creditProductId, input: $input) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogCreditProductUpdate($creditProductId: ID!, $input: UpdateCreditProductInput!) {\n    updateCreditProduct(creditProductId: $creditProductId, input: $input) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogCreditProductArchive($creditProductId: ID!) {\n    archiveCreditProduct(creditProductId: $creditProductId) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogCreditProductArchive($creditProductId: ID!) {\n    archiveCreditProduct(creditProductId: $creditProductId) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogCreditProductUnarchive($creditProductId: ID!) {\n    unarchiveCreditProduct(creditProductId: $creditProductId) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogCreditProductUnarchive($creditProductId: ID!) {\n    unarchiveCreditProduct(creditProductId: $creditProductId) {\n      ...AdminCatalogCreditProductFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCatalogStripeSync {\n    syncCatalogToStripe {\n      changedCount\n      created {\n        key\n        kind\n        stripeId\n      }\n      updated {\n        key\n        kind\n        stripeId\n      }\n      unchanged {\n        key\n        kind\n        stripeId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCatalogStripeSync {\n    syncCatalogToStripe {\n      changedCount\n      created {\n        key\n        kind\n        stripeId\n      }\n      updated {\n        key\n        kind\n        stripeId\n      }\n      unchanged {\n        key\n        kind\n        stripeId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AdminOrganizationDetail($organizationId: ID!) {\n    adminOrganization(organizationId: $organizationId) {\n      id\n      name\n      slug\n      createdAt\n    }\n    adminSubscription(organizationId: $organizationId) {\n      id\n      planKey\n      planName\n      planVersion\n      status\n      billingInterval\n      currentPeriodStart\n      currentPeriodEnd\n      cancelAtPeriodEnd\n      trialEnd\n      trialDaysLeft\n      scheduledChange {\n        planName\n        effectiveAt\n      }\n    }\n    adminEntitlements(organizationId: $organizationId) {\n      features {\n        featureKey\n        name\n        kind\n        enabled\n        used\n        limit\n        unit\n        resetsAt\n        warningLevel\n      }\n    }\n    adminCreditBalance(organizationId: $organizationId) {\n      organizationId\n      total\n      purchased\n      subscription\n      lowBalanceThreshold\n      belowThreshold\n    }\n  }\n"): (typeof documents)["\n  query AdminOrganizationDetail($organizationId: ID!) {\n    adminOrganization(organizationId: $organizationId) {\n      id\n      name\n      slug\n      createdAt\n    }\n    adminSubscription(organizationId: $organizationId) {\n      id\n      planKey\n      planName\n      planVersion\n      status\n      billingInterval\n      currentPeriodStart\n      currentPeriodEnd\n      cancelAtPeriodEnd\n      trialEnd\n      trialDaysLeft\n      scheduledChange {\n        planName\n        effectiveAt\n      }\n    }\n    adminEntitlements(organizationId: $organizationId) {\n      features {\n        featureKey\n        name\n        kind\n        enabled\n        used\n        limit\n        unit\n        resetsAt\n        warningLevel\n      }\n    }\n    adminCreditBalance(organizationId: $organizationId) {\n      organizationId\n      total\n      purchased\n      subscription\n      lowBalanceThreshold\n      belowThreshold\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -112,6 +302,26 @@ export function graphql(source: "\n  query AdminOrganizationInvoices($organizati
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminCreditsAdjust($organizationId: ID!, $input: AdjustCreditsInput!) {\n    adminAdjustCredits(organizationId: $organizationId, input: $input) {\n      id\n      amount\n      balanceAfter\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreditsAdjust($organizationId: ID!, $input: AdjustCreditsInput!) {\n    adminAdjustCredits(organizationId: $organizationId, input: $input) {\n      id\n      amount\n      balanceAfter\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWebhooksEventFields on StripeEvent {\n    id\n    type\n    status\n    attempts\n    lastError\n    livemode\n    organizationId\n    createdAt\n    receivedAt\n    appliedAt\n    nextAttemptAt\n  }\n"): (typeof documents)["\n  fragment AdminWebhooksEventFields on StripeEvent {\n    id\n    type\n    status\n    attempts\n    lastError\n    livemode\n    organizationId\n    createdAt\n    receivedAt\n    appliedAt\n    nextAttemptAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhooksEvents($filter: StripeEventFilterInput, $first: Int!, $after: String) {\n    adminStripeEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminWebhooksEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhooksEvents($filter: StripeEventFilterInput, $first: Int!, $after: String) {\n    adminStripeEvents(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminWebhooksEventFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminWebhooksEventReplay($id: ID!) {\n    replayStripeEvent(id: $id) {\n      ...AdminWebhooksEventFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminWebhooksEventReplay($id: ID!) {\n    replayStripeEvent(id: $id) {\n      ...AdminWebhooksEventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminWebhooksSandboxClock {\n    stripeMode\n    stripeSandboxClock {\n      now\n    }\n  }\n"): (typeof documents)["\n  query AdminWebhooksSandboxClock {\n    stripeMode\n    stripeSandboxClock {\n      now\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminWebhooksSandboxClockAdvance($days: Int!) {\n    advanceStripeSandboxClock(days: $days) {\n      now\n    }\n  }\n"): (typeof documents)["\n  mutation AdminWebhooksSandboxClockAdvance($days: Int!) {\n    advanceStripeSandboxClock(days: $days) {\n      now\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
