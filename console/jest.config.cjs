@@ -11,7 +11,7 @@ module.exports = {
   displayName: 'console',
   rootDir: __dirname,
   testEnvironment: '<rootDir>/src/test-utils/jsdom-environment.cjs',
-  testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
+  testMatch: ['<rootDir>/{src,build}/**/*.test.{ts,tsx}'],
   transform: {
     '^.+\\.tsx?$': swc,
     'node_modules/.+\\.m?js$': '<rootDir>/src/test-utils/esm-package-transform.cjs',

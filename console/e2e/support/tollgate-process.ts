@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../server/test/support/test-database';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -14,6 +15,8 @@ export interface TollgateProcess {
   database: TestDatabase;
   /** GraphQL over HTTP as a client app would call it (API key) or anonymously. */
   gql<T = any>(query: string, variables?: Record<string, unknown>, apiKey?: string): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> }>;
+  /** A read straight from the product's database, to check what the console showed against what is stored. */
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** What the server printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
@@ -88,6 +91,15 @@ export async function startTollgate(): Promise<TollgateProcess> {
     url,
     database,
     output,
+    async query(sql, params) {
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     async gql(query, variables, apiKey) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

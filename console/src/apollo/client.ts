@@ -32,6 +32,8 @@ export function createApolloClient({ onUnauthenticated, uri = '/graphql' }: Apol
         // Balances and subscriptions are per organization but have no id of their own: never merge them across orgs.
         CreditBalance: { keyFields: false },
         OrganizationEntitlements: { keyFields: false },
+        // Catalog features are identified by their key (they have no id), so an edit updates every list showing one.
+        Feature: { keyFields: ['key'] },
       },
     }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },

@@ -14,6 +14,7 @@ import { EntitlementUsageList } from './EntitlementUsageList';
 import { OrganizationCreditHistory } from './OrganizationCreditHistory';
 import { OrganizationInvoices } from './OrganizationInvoices';
 import { OrganizationMembers } from './OrganizationMembers';
+import { AuditTrail } from '../admin-audit/AuditTrail';
 import { SubscriptionSummary } from './SubscriptionSummary';
 
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
@@ -87,6 +88,9 @@ export function OrganizationPage() {
               </Section>
             </Grid.Col>
           </Grid>
+          <Section title="Audit trail" testId="admin-organization-audit">
+            <AuditTrail organizationId={organization.id} />
+          </Section>
         </Stack>
       )}
     </QueryBoundary>
