@@ -12,6 +12,7 @@ import { PlanAdminService } from './modules/catalog/plan-admin.service';
 import { IdentityService } from './modules/identity/identity.service';
 import { LoginRateLimiter } from './modules/identity/login-rate-limiter';
 import { OrganizationService } from './modules/organizations/organization.service';
+import { PlatformMetricsService } from './modules/platform-metrics/platform-metrics.service';
 import { SubscriptionRenewalService } from './modules/subscriptions/subscription-renewal.service';
 import { SubscriptionService } from './modules/subscriptions/subscription.service';
 import { EntitlementService } from './modules/usage/entitlement.service';
@@ -64,6 +65,7 @@ export interface Services {
   stripeCatalogSync: StripeCatalogSyncService;
   overageReporter: StripeOverageReporter;
   stripeSandboxAdmin: StripeSandboxAdminService;
+  platformMetrics: PlatformMetricsService;
 }
 
 export function createServices(config: Config, database: Database, clock: Clock, logger: Logger, stripeEnvironment: StripeEnvironment): Services {
@@ -128,5 +130,6 @@ export function createServices(config: Config, database: Database, clock: Clock,
     stripeCatalogSync,
     overageReporter,
     stripeSandboxAdmin,
+    platformMetrics: new PlatformMetricsService(database, clock),
   };
 }

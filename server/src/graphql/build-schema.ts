@@ -8,6 +8,7 @@ import { PlanAdminResolver } from '../modules/catalog/plan-admin.resolver';
 import { IdentityResolver } from '../modules/identity/identity.resolver';
 import { OrganizationResolver } from '../modules/organizations/organization.resolver';
 import { PlatformAdminResolver } from '../modules/platform-admin/platform-admin.resolver';
+import { PlatformMetricsResolver } from '../modules/platform-metrics/platform-metrics.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CreditsResolver } from '../modules/credits/credits.resolver';
 import { SubscriptionResolver } from '../modules/subscriptions/subscription.resolver';
@@ -21,7 +22,7 @@ import { authChecker } from './auth-checker';
 import { errorCodeEnum } from './error-code.enum';
 
 /** The one list of resolvers. */
-export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver, InvoiceResolver, StripeEventResolver, BillingResolver, StripeSandboxAdminResolver] as const;
+export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, PlatformMetricsResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver, InvoiceResolver, StripeEventResolver, BillingResolver, StripeSandboxAdminResolver] as const;
 
 /** The one schema factory, used by the server, the tests and the schema emitter. */
 export async function buildSchema(): Promise<GraphQLSchema> {

@@ -8,6 +8,7 @@ import { UsageEventsLean1764000000010 } from './1764000000010-usage-events-lean'
 import { Billing1764000000100 } from './1764000000100-billing';
 import { StripeWebhooks1764000000200 } from './1764000000200-stripe-webhooks';
 import { GrantsPerSubscription1764000000300 } from './1764000000300-grants-per-subscription';
+import { PlatformMetrics1764100000000 } from './1764100000000-platform-metrics';
 
 /** Every migration, oldest first. New ones are appended here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Billing1764000000100,
   StripeWebhooks1764000000200,
   GrantsPerSubscription1764000000300,
+  PlatformMetrics1764100000000,
 ];
