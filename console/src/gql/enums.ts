@@ -1,3 +1,22 @@
+/** A current subscription past due or unpaid (with its open invoice, if any); an open invoice whose payment failed; an uncollectible invoice. */
+export const AdminFailedPaymentKind = {
+  InvoicePaymentFailed: 'INVOICE_PAYMENT_FAILED',
+  InvoiceUncollectible: 'INVOICE_UNCOLLECTIBLE',
+  SubscriptionPastDue: 'SUBSCRIPTION_PAST_DUE',
+  SubscriptionUnpaid: 'SUBSCRIPTION_UNPAID'
+} as const;
+
+export type AdminFailedPaymentKind = typeof AdminFailedPaymentKind[keyof typeof AdminFailedPaymentKind];
+/** NAME ignores case; USAGE is highestUsagePercent, organizations without a limited metered feature counting as lowest. */
+export const AdminOrganizationSortField = {
+  CreatedAt: 'CREATED_AT',
+  CreditBalance: 'CREDIT_BALANCE',
+  Mrr: 'MRR',
+  Name: 'NAME',
+  Usage: 'USAGE'
+} as const;
+
+export type AdminOrganizationSortField = typeof AdminOrganizationSortField[keyof typeof AdminOrganizationSortField];
 /** What a client app may do with an API key. */
 export const ApiKeyScope = {
   /** Read entitlements, usage and credit balances. */
@@ -81,6 +100,14 @@ export const MembershipRole = {
 } as const;
 
 export type MembershipRole = typeof MembershipRole[keyof typeof MembershipRole];
+/** UTC day, ISO week (starting Monday 00:00 UTC) or calendar month. */
+export const MetricsGranularity = {
+  Day: 'DAY',
+  Month: 'MONTH',
+  Week: 'WEEK'
+} as const;
+
+export type MetricsGranularity = typeof MetricsGranularity[keyof typeof MetricsGranularity];
 /** BLOCK refuses past the limit; OVERAGE allows and bills it. */
 export const OverageBehavior = {
   Block: 'BLOCK',
@@ -105,6 +132,12 @@ export const ResetPeriod = {
 } as const;
 
 export type ResetPeriod = typeof ResetPeriod[keyof typeof ResetPeriod];
+export const SortDirection = {
+  Asc: 'ASC',
+  Desc: 'DESC'
+} as const;
+
+export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
 export const StripeCatalogObjectKind = {
   Meter: 'METER',
   Price: 'PRICE',
