@@ -1,40 +1,55 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import type { Plugin } from 'vite';
 
 const GRAPHQL_CALL = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
-const ALIAS_PREFIX = '__generated_';
 const GQL_BARREL_IMPORT = /^import\s*\{\s*graphql\s*\}\s*from\s*['"][./]*gql['"];?\s*$/m;
+/** One generated document per line of src/gql/graphql.ts: `export const ViewerDocument = {…} as unknown as DocumentNode<…>;` */
+const GENERATED_DOCUMENT = /^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm;
+
+/** The generated documents by name (ViewerDocument → its JSON), re-read when codegen rewrites the file. */
+function documentReader(generatedFile: string): () => Map<string, string> {
+  let cache: { mtimeMs: number; documents: Map<string, string> } | undefined;
+  return () => {
+    const { mtimeMs } = fs.statSync(generatedFile);
+    if (cache?.mtimeMs !== mtimeMs) {
+      const documents = new Map<string, string>();
+      for (const [, name, json] of fs.readFileSync(generatedFile, 'utf8').matchAll(GENERATED_DOCUMENT)) documents.set(name!, json!);
+      cache = { mtimeMs, documents };
+    }
+    return cache.documents;
+  };
+}
 
 /**
- * Replaces each `graphql(\`…\`)` call with an import of the document GraphQL Code Generator already emitted
- * (`ViewerDocument` from src/gql/graphql.ts), as the client preset's Babel plugin does. Without it, `graphql()`
- * looks documents up in one map of every operation, so the first view would download every page's queries.
+ * Replaces each `graphql(\`…\`)` call with the document GraphQL Code Generator emitted for it (the JSON of
+ * `ViewerDocument` in src/gql/graphql.ts), as the client preset's Babel plugin does with imports. Inlined rather than
+ * imported: src/gql/graphql.ts is one module, and a bundler keeps a shared module whole in one chunk, so importing
+ * from it would put every page's operations in the first view.
  */
 export function graphqlDocumentImports(generatedDir: string): Plugin {
   const generated = path.resolve(generatedDir);
+  const documents = documentReader(path.join(generated, 'graphql.ts'));
   return {
     name: 'tollgate:graphql-document-imports',
     enforce: 'pre',
     transform(code, id) {
       if (!/\.tsx?$/.test(id) || id.startsWith(generated) || !code.includes('graphql(`')) return null;
-      const names = new Set<string>();
       const replaced = code.replace(GRAPHQL_CALL, (_call, source: string) => {
         const [definition] = parse(source).definitions;
-        if (definition?.kind === Kind.OPERATION_DEFINITION && definition.name) return add(names, `${definition.name.value}Document`);
-        if (definition?.kind === Kind.FRAGMENT_DEFINITION) return add(names, `${definition.name.value}FragmentDoc`);
-        throw new Error(`${id}: every graphql() document needs a named operation or fragment`);
+        const name =
+          definition?.kind === Kind.OPERATION_DEFINITION && definition.name
+            ? `${definition.name.value}Document`
+            : definition?.kind === Kind.FRAGMENT_DEFINITION
+              ? `${definition.name.value}FragmentDoc`
+              : undefined;
+        if (!name) throw new Error(`${id}: every graphql() document needs a named operation or fragment`);
+        const json = documents().get(name);
+        if (!json) throw new Error(`${id}: ${name} is not in src/gql/graphql.ts; run npm run codegen -w console`);
+        return `(${json})`;
       });
-      let importPath = path.relative(path.dirname(id), path.join(generated, 'graphql')).split(path.sep).join('/');
-      if (!importPath.startsWith('.')) importPath = `./${importPath}`;
-      // Aliased: a file usually exports its document under the very same name (`export const ViewerDocument = graphql(…)`).
-      const imports = [...names].map((name) => `${name} as ${ALIAS_PREFIX}${name}`).join(', ');
-      return { code: `import { ${imports} } from '${importPath}';\n${replaced.replace(GQL_BARREL_IMPORT, '')}`, map: null };
+      return { code: replaced.replace(GQL_BARREL_IMPORT, ''), map: null };
     },
   };
-}
-
-function add(names: Set<string>, name: string): string {
-  names.add(name);
-  return `${ALIAS_PREFIX}${name}`;
 }
