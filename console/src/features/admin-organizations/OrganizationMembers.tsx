@@ -16,7 +16,7 @@ export function OrganizationMembers({ organizationId }: { organizationId: string
           <EmptyState title="No members" />
         ) : (
           <>
-            <Table.ScrollContainer minWidth={420}>
+            <Table.ScrollContainer minWidth={360}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -30,7 +30,7 @@ export function OrganizationMembers({ organizationId }: { organizationId: string
                     <Table.Tr key={member.user.id}>
                       <Table.Td>{member.user.displayName ? `${member.user.displayName} <${member.user.email}>` : member.user.email}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={ROLE_COLORS[member.role]}>
+                        <Badge variant="light" color={ROLE_COLORS[member.role]} style={{ flexShrink: 0, overflow: 'visible' }}>
                           {member.role.toLowerCase()}
                         </Badge>
                       </Table.Td>

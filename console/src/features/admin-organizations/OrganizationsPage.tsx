@@ -8,6 +8,7 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState } from '../../components/QueryStates';
 import type { AdminOrganizationSortField } from '../../gql/graphql';
+import { formatDate } from '../../format/dates';
 import { formatCount, formatPercent, usageColor } from '../../format/numbers';
 import { AdminOrganizationListDocument } from './admin-organizations.graphql';
 import { initialListState, listVariables, nextPage, previousPage, searchFor, sortBy, type OrganizationListState } from './organization-list-state';
@@ -45,7 +46,7 @@ export function OrganizationsPage() {
 
   return (
     <>
-      <PageHeader title="Organizations" description={list ? `${formatCount(list.totalCount)} organizations` : undefined} />
+      <PageHeader title="Organizations" description={list ? `${formatCount(list.totalCount)} ${list.totalCount === 1 ? 'organization' : 'organizations'}` : undefined} />
       <TextInput
         leftSection={<IconSearch size={16} />}
         placeholder="Search by name or slug"
@@ -123,7 +124,7 @@ export function OrganizationsPage() {
                         )}
                       </Table.Td>
                       <Table.Td ta="right">{row.memberCount}</Table.Td>
-                      <Table.Td>{new Date(row.organization.createdAt).toLocaleDateString()}</Table.Td>
+                      <Table.Td>{formatDate(row.organization.createdAt)}</Table.Td>
                     </Table.Tr>
                   );
                 })}

@@ -43,7 +43,7 @@ export function RevenuePage() {
             aria-label="Range"
             value={range}
             onChange={(value) => setRange(value as RevenueRange)}
-            data={(Object.keys(RANGE_LABELS) as RevenueRange[]).map((value) => ({ value, label: RANGE_LABELS[value] }))}
+            data={(Object.keys(RANGE_LABELS) as RevenueRange[]).map((value) => ({ value, label: RANGE_LABELS[value].replace('Last ', '') }))}
           />
         }
       />
