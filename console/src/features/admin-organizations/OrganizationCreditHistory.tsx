@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge, Table, Text } from '@mantine/core';
+import { useLoadMore } from '../../apollo/load-more';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
 import { formatDateTime } from '../../format/dates';
@@ -8,9 +9,10 @@ import { AdminOrganizationCreditHistoryDocument } from './admin-organization.gra
 
 export function OrganizationCreditHistory({ organizationId }: { organizationId: string }) {
   const { data, loading, error, refetch, fetchMore } = useQuery(AdminOrganizationCreditHistoryDocument, { variables: { organizationId } });
+  const pages = useLoadMore(data, 'adminCreditTransactions', fetchMore);
   return (
     <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>
-      {({ adminCreditTransactions: { nodes, pageInfo } }) =>
+      {({ adminCreditTransactions: { nodes } }) =>
         nodes.length === 0 ? (
           <EmptyState title="No credit transactions yet" />
         ) : (
@@ -50,21 +52,7 @@ export function OrganizationCreditHistory({ organizationId }: { organizationId: 
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <LoadMoreButton
-              hasNextPage={pageInfo.hasNextPage}
-              loading={loading}
-              onLoadMore={() =>
-                fetchMore({
-                  variables: { after: pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    adminCreditTransactions: {
-                      ...fetchMoreResult.adminCreditTransactions,
-                      nodes: [...previous.adminCreditTransactions.nodes, ...fetchMoreResult.adminCreditTransactions.nodes],
-                    },
-                  }),
-                })
-              }
-            />
+            <LoadMoreButton hasNextPage={pages.hasNextPage} loading={pages.loadingMore} onLoadMore={pages.loadMore} />
           </>
         )
       }

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Table } from '@mantine/core';
+import { useLoadMore } from '../../apollo/load-more';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { Money } from '../../components/Money';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
@@ -10,9 +11,10 @@ const INVOICE_COLORS = { PAID: 'green', OPEN: 'orange', DRAFT: 'gray', VOID: 'gr
 
 export function OrganizationInvoices({ organizationId }: { organizationId: string }) {
   const { data, loading, error, refetch, fetchMore } = useQuery(AdminOrganizationInvoicesDocument, { variables: { organizationId } });
+  const pages = useLoadMore(data, 'adminInvoices', fetchMore);
   return (
     <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>
-      {({ adminInvoices: { nodes, pageInfo } }) =>
+      {({ adminInvoices: { nodes } }) =>
         nodes.length === 0 ? (
           <EmptyState title="No invoices">Invoices appear once the organization pays through Stripe.</EmptyState>
         ) : (
@@ -55,18 +57,7 @@ export function OrganizationInvoices({ organizationId }: { organizationId: strin
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <LoadMoreButton
-              hasNextPage={pageInfo.hasNextPage}
-              loading={loading}
-              onLoadMore={() =>
-                fetchMore({
-                  variables: { after: pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    adminInvoices: { ...fetchMoreResult.adminInvoices, nodes: [...previous.adminInvoices.nodes, ...fetchMoreResult.adminInvoices.nodes] },
-                  }),
-                })
-              }
-            />
+            <LoadMoreButton hasNextPage={pages.hasNextPage} loading={pages.loadingMore} onLoadMore={pages.loadMore} />
           </>
         )
       }

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Badge, Table } from '@mantine/core';
+import { useLoadMore } from '../../apollo/load-more';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
 import { formatDate } from '../../format/dates';
@@ -9,9 +10,10 @@ const ROLE_COLORS = { OWNER: 'indigo', ADMIN: 'blue', MEMBER: 'gray' } as const;
 
 export function OrganizationMembers({ organizationId }: { organizationId: string }) {
   const { data, loading, error, refetch, fetchMore } = useQuery(AdminOrganizationMembersDocument, { variables: { organizationId } });
+  const pages = useLoadMore(data, 'adminOrganizationMembers', fetchMore);
   return (
     <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>
-      {({ adminOrganizationMembers: { nodes, pageInfo } }) =>
+      {({ adminOrganizationMembers: { nodes } }) =>
         nodes.length === 0 ? (
           <EmptyState title="No members" />
         ) : (
@@ -40,21 +42,7 @@ export function OrganizationMembers({ organizationId }: { organizationId: string
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <LoadMoreButton
-              hasNextPage={pageInfo.hasNextPage}
-              loading={loading}
-              onLoadMore={() =>
-                fetchMore({
-                  variables: { after: pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    adminOrganizationMembers: {
-                      ...fetchMoreResult.adminOrganizationMembers,
-                      nodes: [...previous.adminOrganizationMembers.nodes, ...fetchMoreResult.adminOrganizationMembers.nodes],
-                    },
-                  }),
-                })
-              }
-            />
+            <LoadMoreButton hasNextPage={pages.hasNextPage} loading={pages.loadingMore} onLoadMore={pages.loadMore} />
           </>
         )
       }

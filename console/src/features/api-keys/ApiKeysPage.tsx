@@ -2,8 +2,9 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Code, Group, Modal, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconLock, IconPlus } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { CopyableSecret } from '../../components/CopyableSecret';
+import { useLoadMore } from '../../apollo/load-more';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
@@ -27,22 +28,7 @@ export function ApiKeysPage() {
     variables: { organizationId: organization.id, first: PAGE_SIZE },
     skip: !organization.canAct,
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const pageInfo = data?.apiKeys.pageInfo;
-  const loadMore = useCallback(async () => {
-    if (!pageInfo?.hasNextPage) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          apiKeys: { ...fetchMoreResult.apiKeys, nodes: [...(previous.apiKeys?.nodes ?? []), ...fetchMoreResult.apiKeys.nodes] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [fetchMore, pageInfo]);
+  const { loadMore, loadingMore } = useLoadMore(data, 'apiKeys', fetchMore);
 
   const createButton = (
     <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { IconExternalLink, IconFileTypePdf } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useLoadMore } from '../../apollo/load-more';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,22 +21,7 @@ export function InvoicesPage() {
   const { data, loading, error, refetch, fetchMore } = useQuery(InvoicesListDocument, {
     variables: { organizationId: organization.id, first: PAGE_SIZE },
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const pageInfo = data?.invoices.pageInfo;
-  const loadMore = useCallback(async () => {
-    if (!pageInfo?.hasNextPage) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          invoices: { ...fetchMoreResult.invoices, nodes: [...(previous.invoices?.nodes ?? []), ...fetchMoreResult.invoices.nodes] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [fetchMore, pageInfo]);
+  const { loadMore, loadingMore } = useLoadMore(data, 'invoices', fetchMore);
 
   return (
     <Stack gap="lg">
