@@ -1,31 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newPage, PHONE, screenshotter } from './support/browser';
+import { describeInBrowser, newPage, PHONE, screenshotter } from './support/browser';
 import { logIn, newAccount, organizationIdIn, signUp } from './support/console-actions';
-import { ADMIN, startTollgate, type TollgateProcess } from './support/tollgate-process';
+import { useRunningProduct } from './support/product';
+import { ADMIN } from './support/tollgate-process';
 
 describeInBrowser('console: a platform admin grants credits and finds it in the audit log', () => {
-  let tollgate: TollgateProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    tollgate = await startTollgate();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tollgate?.stop();
-  });
+  const product = useRunningProduct();
 
   it('finds the organization, grants 500 credits with a reason, and sees the grant in its audit trail and the audit log', async () => {
     const shoot = screenshotter('admin-credits');
     const customer = newAccount('customer');
-    const signup = await newPage(browser);
-    await signUp(signup.page, tollgate.url, customer);
+    const signup = await newPage(product.browser);
+    await signUp(signup.page, product.tollgate.url, customer);
     const organizationId = organizationIdIn(signup.page);
     await signup.context.close();
 
-    const { context, page } = await newPage(browser);
-    await logIn(page, tollgate.url, ADMIN.email, ADMIN.password);
+    const { context, page } = await newPage(product.browser);
+    await logIn(page, product.tollgate.url, ADMIN.email, ADMIN.password);
     // A platform admin with no organization of their own lands in the admin view.
     await page.waitForURL(/\/admin\/organizations$/);
     await page.getByLabel('Search organizations').fill(customer.organizationName);
@@ -47,22 +37,22 @@ describeInBrowser('console: a platform admin grants credits and finds it in the 
     await trail.getByText('credits.adjusted').first().waitFor();
     await shoot(page, 'organization-after-grant');
 
-    await page.goto(`${tollgate.url}/admin/audit?action=credits.adjusted&organization=${organizationId}`);
+    await page.goto(`${product.tollgate.url}/admin/audit?action=credits.adjusted&organization=${organizationId}`);
     await page.getByText('credits.adjusted').first().waitFor();
     expect(await page.locator('main').innerText()).toContain(customer.organizationName);
     await shoot(page, 'audit-log');
 
     // The ledger holds exactly that adjustment, made by the admin.
-    const stored = await tollgate.query<{ purchased_delta: number; reason: string; actor_type: string }>(
+    const stored = await product.tollgate.query<{ purchased_delta: number; reason: string; actor_type: string }>(
       `SELECT purchased_delta, reason, actor_type FROM credit_transactions WHERE organization_id = $1 AND kind = 'adjustment'`,
       [organizationId],
     );
     expect(stored).toEqual([{ purchased_delta: 500, reason: 'Browser test goodwill', actor_type: 'user' }]);
 
-    const phone = await browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
+    const phone = await product.browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
     const phonePage = await phone.newPage();
     for (const view of ['/admin/organizations', `/admin/organizations/${organizationId}`, '/admin/revenue', '/admin/catalog', '/admin/webhooks']) {
-      await phonePage.goto(`${tollgate.url}${view}`);
+      await phonePage.goto(`${product.tollgate.url}${view}`);
       await phonePage.getByRole('heading', { level: 2 }).first().waitFor();
       await shoot(phonePage, `phone${view.replaceAll('/', '-').replace(organizationId, 'organization')}`);
     }
@@ -72,10 +62,10 @@ describeInBrowser('console: a platform admin grants credits and finds it in the 
 
   it('shows an organization owner the 403 view on admin pages', async () => {
     const owner = newAccount('not-admin');
-    const { context, page } = await newPage(browser);
-    await signUp(page, tollgate.url, owner);
+    const { context, page } = await newPage(product.browser);
+    await signUp(page, product.tollgate.url, owner);
     for (const view of ['/admin/organizations', '/admin/revenue', '/admin/audit']) {
-      await page.goto(`${tollgate.url}${view}`);
+      await page.goto(`${product.tollgate.url}${view}`);
       await page.getByTestId('forbidden-view').waitFor();
     }
     await context.close();

@@ -1,43 +1,32 @@
-import type { Browser } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newPage, screenshotter } from './support/browser';
+import { describeInBrowser, newPage, screenshotter } from './support/browser';
 import { logIn, newAccount, organizationIdIn, signUp } from './support/console-actions';
-import { startTollgate, type TollgateProcess } from './support/tollgate-process';
+import { useRunningProduct } from './support/product';
 
 describeInBrowser('console: an organization’s pages are its members’ only', () => {
-  let tollgate: TollgateProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    tollgate = await startTollgate();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tollgate?.stop();
-  });
+  const product = useRunningProduct();
 
   it('shows a member of another organization the 403 view and none of the first one’s data', async () => {
     const shoot = screenshotter('tenant-isolation');
     const first = newAccount('first');
     const other = newAccount('other');
 
-    const owner = await newPage(browser);
-    await signUp(owner.page, tollgate.url, first);
+    const owner = await newPage(product.browser);
+    await signUp(owner.page, product.tollgate.url, first);
     const firstOrganizationId = organizationIdIn(owner.page);
-    await owner.page.goto(`${tollgate.url}/orgs/${firstOrganizationId}/credits`);
+    await owner.page.goto(`${product.tollgate.url}/orgs/${firstOrganizationId}/credits`);
     await owner.page.getByRole('heading', { name: 'Credits', exact: true, level: 2 }).waitFor();
     await shoot(owner.page, 'owner-credits');
     await owner.context.close();
 
-    const intruder = await newPage(browser);
-    await signUp(intruder.page, tollgate.url, other);
+    const intruder = await newPage(product.browser);
+    await signUp(intruder.page, product.tollgate.url, other);
     const graphqlCalls: string[] = [];
     intruder.page.on('request', (request) => {
       if (request.url().endsWith('/graphql')) graphqlCalls.push(request.postData() ?? '');
     });
     for (const view of ['', '/credits', '/usage', '/invoices', '/api-keys', '/pricing']) {
       graphqlCalls.length = 0;
-      await intruder.page.goto(`${tollgate.url}/orgs/${firstOrganizationId}${view}`);
+      await intruder.page.goto(`${product.tollgate.url}/orgs/${firstOrganizationId}${view}`);
       await intruder.page.getByTestId('forbidden-view').waitFor();
       await expectNoneOf(intruder.page, [first.organizationName, first.email]);
       // Nothing about the first organization was even asked for.
@@ -47,7 +36,7 @@ describeInBrowser('console: an organization’s pages are its members’ only', 
 
     // Asked directly, the server refuses too.
     const cookies = await intruder.context.cookies();
-    const response = await fetch(`${tollgate.url}/graphql`, {
+    const response = await fetch(`${product.tollgate.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
       body: JSON.stringify({ query: 'query($id: ID!) { creditBalance(organizationId: $id) { total } }', variables: { id: firstOrganizationId } }),
@@ -59,15 +48,15 @@ describeInBrowser('console: an organization’s pages are its members’ only', 
 
   it('sends a signed-out visitor to the login page and back to where they were going', async () => {
     const account = newAccount('returning');
-    const first = await newPage(browser);
-    await signUp(first.page, tollgate.url, account);
+    const first = await newPage(product.browser);
+    await signUp(first.page, product.tollgate.url, account);
     const organizationId = organizationIdIn(first.page);
     await first.context.close();
 
-    const { context, page } = await newPage(browser);
-    await page.goto(`${tollgate.url}/orgs/${organizationId}/usage`);
+    const { context, page } = await newPage(product.browser);
+    await page.goto(`${product.tollgate.url}/orgs/${organizationId}/usage`);
     await page.waitForURL(/\/login\?next=/);
-    await logIn(page, tollgate.url, account.email, account.password, `/orgs/${organizationId}/usage`);
+    await logIn(page, product.tollgate.url, account.email, account.password, `/orgs/${organizationId}/usage`);
     expect(new URL(page.url()).pathname).toBe(`/orgs/${organizationId}/usage`);
     await context.close();
   });

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, newPage, PHONE, screenshotter } from './support/browser';
+import { describeInBrowser, newPage, PHONE, screenshotter } from './support/browser';
 import { newAccount, organizationIdIn, signUp } from './support/console-actions';
 import { payOnSandboxCheckout } from './support/sandbox-checkout';
-import { startTollgate, type TollgateProcess } from './support/tollgate-process';
+import { useRunningProduct } from './support/product';
 
 const CONSUME = `mutation($input: ConsumeCreditsInput!) { consumeCredits(input: $input) { creditsCharged balanceAfter } }`;
 
@@ -13,25 +13,15 @@ async function numberIn(page: Page, testId: string): Promise<number> {
 }
 
 describeInBrowser('console: a new customer subscribes, buys credits and uses them from an app', () => {
-  let tollgate: TollgateProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    tollgate = await startTollgate();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await tollgate?.stop();
-  });
+  const product = useRunningProduct();
 
   it('signs up, pays for Pro with 4242, buys a credit pack, creates an API key and sees the key’s consumption', async () => {
     const shoot = screenshotter('tenant-journey');
     const account = newAccount('journey');
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newPage(product.browser);
 
     // Sign up: the new organization starts on Free.
-    await signUp(page, tollgate.url, account);
+    await signUp(page, product.tollgate.url, account);
     const organizationId = organizationIdIn(page);
     await page.getByText('Free', { exact: false }).first().waitFor();
     await shoot(page, 'overview-free');
@@ -53,7 +43,7 @@ describeInBrowser('console: a new customer subscribes, buys credits and uses the
     await shoot(page, 'checkout-return-pro');
 
     // Credits: Pro's grant, then a 1,000-credit pack through Checkout.
-    await page.goto(`${tollgate.url}/orgs/${organizationId}/credits`);
+    await page.goto(`${product.tollgate.url}/orgs/${organizationId}/credits`);
     await page.getByTestId('credit-balance').waitFor();
     const afterGrant = await numberIn(page, 'credit-balance');
     expect(afterGrant).toBeGreaterThan(0);
@@ -66,7 +56,7 @@ describeInBrowser('console: a new customer subscribes, buys credits and uses the
     await shoot(page, 'credits-return');
 
     // An API key: its secret is shown once.
-    await page.goto(`${tollgate.url}/orgs/${organizationId}/api-keys`);
+    await page.goto(`${product.tollgate.url}/orgs/${organizationId}/api-keys`);
     await page.getByRole('button', { name: 'Create API key' }).first().click();
     await page.getByLabel('Name').fill('Browser test backend');
     await page.getByLabel('Record usage').check();
@@ -78,19 +68,19 @@ describeInBrowser('console: a new customer subscribes, buys credits and uses the
     await page.getByRole('cell', { name: 'Browser test backend', exact: true }).waitFor();
 
     // The app spends 3 AI inferences (25 credits each) with the key; the console shows the lower balance.
-    const consumed = await tollgate.gql(CONSUME, { input: { eventKey: 'ai_inference', quantity: 3, idempotencyKey: 'browser-journey-1' } }, secret);
+    const consumed = await product.tollgate.gql(CONSUME, { input: { eventKey: 'ai_inference', quantity: 3, idempotencyKey: 'browser-journey-1' } }, secret);
     expect(consumed.errors).toBeUndefined();
     expect(consumed.data.consumeCredits).toEqual({ creditsCharged: 75, balanceAfter: afterGrant + 1000 - 75 });
-    await page.goto(`${tollgate.url}/orgs/${organizationId}/credits`);
+    await page.goto(`${product.tollgate.url}/orgs/${organizationId}/credits`);
     await page.getByTestId('credit-balance').filter({ hasText: (afterGrant + 925).toLocaleString('en-US') }).waitFor();
     await page.getByText('AI inference', { exact: false }).first().waitFor();
     await shoot(page, 'credits-after-consumption');
 
     // The same views at phone width.
-    const phone = await browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
+    const phone = await product.browser.newContext({ viewport: PHONE, storageState: await context.storageState() });
     const phonePage = await phone.newPage();
     for (const view of ['', '/usage', '/credits']) {
-      await phonePage.goto(`${tollgate.url}/orgs/${organizationId}${view}`);
+      await phonePage.goto(`${product.tollgate.url}/orgs/${organizationId}${view}`);
       await phonePage.getByRole('heading', { level: 2 }).first().waitFor();
       await shoot(phonePage, `phone${view.replace('/', '-') || '-overview'}`);
     }

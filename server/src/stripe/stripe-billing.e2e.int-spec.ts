@@ -34,7 +34,7 @@ describe('Stripe end to end: checkout and credit packs through GraphQL + the san
 
     it('sign up → createCheckoutSession(pro) → pay with 4242 → ACTIVE on Pro with Pro’s entitlements and credits within 10 s', async () => {
       owner = await newOwner(app, 'Checkout E2E');
-      expect(await read.subscription(app, owner)).toMatchObject({ planKey: 'free', status: 'ACTIVE' });
+      expect(await read.subscription(app, owner)).toMatchObject({ planKey: 'free', status: 'ACTIVE', billedThroughStripe: false });
 
       const paid = await checkoutAndPay(app, owner, 'pro', CARDS.success);
       expect(paid.status).toBe(303);
@@ -46,7 +46,7 @@ describe('Stripe end to end: checkout and credit packs through GraphQL + the san
       );
       expect(Date.now() - paidAt).toBeLessThan(10_000);
 
-      expect(shown.subscription).toMatchObject({ status: 'ACTIVE', planKey: 'pro', billingInterval: 'MONTH', cancelAtPeriodEnd: false, trialEnd: null });
+      expect(shown.subscription).toMatchObject({ status: 'ACTIVE', planKey: 'pro', billingInterval: 'MONTH', cancelAtPeriodEnd: false, trialEnd: null, billedThroughStripe: true });
       const period = (Date.parse(shown.subscription.currentPeriodEnd) - Date.parse(shown.subscription.currentPeriodStart)) / 86_400_000;
       expect(period).toBe(30); // 2026-11-23 → 2026-12-23
       expect(shown.entitlements.hourlyRequestLimit).toBe(1000);

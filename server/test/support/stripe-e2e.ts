@@ -9,7 +9,7 @@ export const GQL = {
   purchaseCredits: `mutation($o: ID!, $i: PurchaseCreditsInput!) { purchaseCredits(organizationId: $o, input: $i) { url stripeSessionId } }`,
   portal: `mutation($o: ID!) { createPortalSession(organizationId: $o) { url } }`,
   subscription: `query($o: ID) { subscription(organizationId: $o) {
-    id status planKey billingInterval currentPeriodStart currentPeriodEnd trialEnd cancelAtPeriodEnd
+    id status planKey billingInterval currentPeriodStart currentPeriodEnd trialEnd cancelAtPeriodEnd billedThroughStripe
     scheduledChange { planKey billingInterval effectiveAt } } }`,
   entitlements: `query($o: ID) { entitlements(organizationId: $o) { planKey hourlyRequestLimit features { featureKey enabled limit used resetsAt } } }`,
   creditBalance: `query($o: ID) { creditBalance(organizationId: $o) { subscription purchased total } }`,

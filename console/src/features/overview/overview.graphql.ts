@@ -15,6 +15,7 @@ export const SubscriptionSummaryFragment = graphql(`
     canceledAt
     trialDaysLeft
     trialEnd
+    billedThroughStripe
     scheduledChange {
       planKey
       planName

@@ -10,7 +10,8 @@ export interface PlanChoice {
 
 /**
  * What a pricing card offers, following the server's rules (billing/plan-change.service.ts):
- * - subscribe: the organization pays nothing yet, so a paid plan starts through Stripe Checkout;
+ * - subscribe: the organization pays nothing yet, or its paid plan was set by an admin rather than billed through
+ *   Stripe, so a (higher) paid plan starts through Stripe Checkout;
  * - upgrade: costs more per month, applies now with a prorated invoice;
  * - downgrade: applies at the period end (undo until then);
  * - cancel-to-free: the free plan is reached by canceling the paid subscription at the period end;
@@ -59,7 +60,9 @@ export function planAction(plan: PlanChoice, interval: BillingInterval, subscrip
 
   if (targetFree) return { kind: 'cancel-to-free', effectiveAt: subscription.currentPeriodEnd };
   if (!currentPlan) return { kind: 'switch' };
-  return isUpgrade({ plan: currentPlan, interval: subscription.billingInterval }, { plan, interval })
-    ? { kind: 'upgrade' }
-    : { kind: 'downgrade', effectiveAt: subscription.currentPeriodEnd };
+  if (isUpgrade({ plan: currentPlan, interval: subscription.billingInterval }, { plan, interval })) {
+    // Only a Stripe subscription can be upgraded in place (prorated); the server refuses it otherwise.
+    return subscription.billedThroughStripe ? { kind: 'upgrade' } : { kind: 'subscribe' };
+  }
+  return { kind: 'downgrade', effectiveAt: subscription.currentPeriodEnd };
 }

@@ -38,6 +38,10 @@ export class SubscriptionType {
   @Field(() => Boolean) cancelAtPeriodEnd: boolean;
   @Field(() => Date, { nullable: true }) canceledAt: Date | null;
   @Field(() => ScheduledPlanChangeType, { nullable: true }) scheduledChange: ScheduledPlanChangeType | null;
+  @Field(() => Boolean, {
+    description: 'Paid through a Stripe subscription: plan changes go to Stripe (upgrades now, prorated). Otherwise a paid plan starts through Checkout.',
+  })
+  billedThroughStripe: boolean;
 
   static from(current: CurrentSubscription, now: Date): SubscriptionType {
     const { subscription, plan, version, scheduled } = current;
@@ -55,6 +59,7 @@ export class SubscriptionType {
       trialDaysLeft: trialing ? Math.max(0, Math.ceil((subscription.trialEnd!.getTime() - now.getTime()) / 86_400_000)) : null,
       cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
       canceledAt: subscription.canceledAt,
+      billedThroughStripe: subscription.stripeSubscriptionId !== null,
       scheduledChange: scheduled
         ? { planKey: scheduled.plan.key, planName: scheduled.plan.name, billingInterval: scheduled.interval, effectiveAt: scheduled.at }
         : null,

@@ -6,7 +6,7 @@ import { systemActor } from '../audit/actor';
 import { BillingInterval } from '../catalog/catalog.enums';
 
 const SUBSCRIPTION = `query($o: ID) { subscription(organizationId: $o) {
-  status planKey planName planVersion billingInterval currentPeriodStart currentPeriodEnd trialEnd trialDaysLeft cancelAtPeriodEnd
+  status planKey planName planVersion billingInterval currentPeriodStart currentPeriodEnd trialEnd trialDaysLeft cancelAtPeriodEnd billedThroughStripe
   scheduledChange { planKey billingInterval effectiveAt } } }`;
 const CHANGE = `mutation($o: ID!, $i: ChangePlanInput!) { changePlan(organizationId: $o, input: $i) { outcome subscription { planKey scheduledChange { planKey effectiveAt } } } }`;
 const ADMIN_CHANGE = `mutation($o: ID!, $i: AdminChangePlanInput!) { adminChangePlan(organizationId: $o, input: $i) { outcome subscription { planKey billingInterval status } } }`;
@@ -66,6 +66,8 @@ describe('subscriptions', () => {
     const audit = await rows(`SELECT actor_type, action, before->>'planVersionId' AS before FROM audit_entries WHERE organization_id = $1 AND action = 'subscription.upgraded'`, [owner.organizationId]);
     expect(audit).toHaveLength(1);
     expect(audit[0].actor_type).toBe('user');
+    // An admin-assigned plan is not a Stripe subscription: the console offers Checkout for the next paid plan.
+    expect(await subscriptionOf(owner)).toMatchObject({ planKey: 'pro', billedThroughStripe: false });
   });
 
   it('gives an upgrade the bigger plan’s extra credits for the rest of the period, once', async () => {

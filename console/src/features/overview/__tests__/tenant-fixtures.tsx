@@ -29,6 +29,8 @@ export function subscriptionFixture(overrides: Partial<SubscriptionFixture> = {}
     trialDaysLeft: null,
     trialEnd: null,
     scheduledChange: null,
+    // Paid plans in these tests are Stripe subscriptions unless a test says otherwise.
+    billedThroughStripe: (overrides.planKey ?? 'free') !== 'free',
     ...overrides,
   };
 }

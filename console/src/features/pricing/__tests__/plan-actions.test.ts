@@ -52,6 +52,13 @@ describe('plan action', () => {
     expect(planAction(byKey('pro'), 'MONTH', business, PLANS)).toEqual({ kind: 'downgrade', effectiveAt: business.currentPeriodEnd });
   });
 
+  it('sends a paid plan an admin set (not a Stripe subscription) to Checkout for an upgrade; downgrades stay scheduled', () => {
+    const adminSetPro = subscriptionFixture({ planKey: 'pro', planName: 'Pro', billedThroughStripe: false });
+    expect(planAction(byKey('business'), 'MONTH', adminSetPro, PLANS)).toEqual({ kind: 'subscribe' });
+    const adminSetBusiness = subscriptionFixture({ planKey: 'business', planName: 'Business', billedThroughStripe: false });
+    expect(planAction(byKey('pro'), 'MONTH', adminSetBusiness, PLANS)).toEqual({ kind: 'downgrade', effectiveAt: adminSetBusiness.currentPeriodEnd });
+  });
+
   it('ranks intervals by the price per month, as the server does (yearly Pro is cheaper per month than monthly Pro)', () => {
     expect(planAction(byKey('pro'), 'YEAR', proMonthly, PLANS)).toEqual({ kind: 'downgrade', effectiveAt: proMonthly.currentPeriodEnd });
     const proYearly = subscriptionFixture({ planKey: 'pro', planName: 'Pro', billingInterval: 'YEAR' });
