@@ -35,8 +35,8 @@ SELECT e.credit_cost, (SELECT s.value #>> '{}' FROM platform_settings s WHERE s.
      FROM credit_events e WHERE e.key = :event AND e.active;
 
 \set purchased_after :purchased - 1
--- fp=d5e2bb4359  appendEntry (credits/credit-ledger-entry.ts): the ledger row (INSERT_TRANSACTION_SQL, TypeORM's own text)
-INSERT INTO "credit_transactions"("id", "organization_id", "kind", "purchased_delta", "subscription_delta", "purchased_balance_after", "subscription_balance_after", "expires_at", "period_start", "event_key", "quantity", "unit_cost", "idempotency_key", "request_hash", "reason", "actor_type", "actor_id", "metadata", "created_at") VALUES (gen_random_uuid(), :org, :kind, :purchased_delta, :zero, :purchased_after, :subscription, NULL, NULL, :event, :qty, :unit_cost, :key, :chash, NULL, :actor_type, :actor, :metadata, :now);
+-- fp=7c09a6eba7  appendEntry (credits/credit-ledger-entry.ts): the ledger row (INSERT_TRANSACTION_SQL, TypeORM's own text)
+INSERT INTO "credit_transactions"("id", "organization_id", "kind", "purchased_delta", "subscription_delta", "purchased_balance_after", "subscription_balance_after", "expires_at", "period_start", "subscription_id", "event_key", "quantity", "unit_cost", "idempotency_key", "request_hash", "reason", "actor_type", "actor_id", "metadata", "created_at") VALUES (gen_random_uuid(), :org, :kind, :purchased_delta, :zero, :purchased_after, :subscription, NULL, NULL, NULL, :event, :qty, :unit_cost, :key, :chash, NULL, :actor_type, :actor, :metadata, :now);
 
 -- fp=2ff6444998  appendEntry: the new balance (no low-balance alert: the bench balance stays far above its threshold)
 UPDATE credit_balances
