@@ -46,7 +46,7 @@ describeInBrowser('console: an organization’s pages are its members’ only', 
     await intruder.context.close();
   });
 
-  it('sends a signed-out visitor to the login page and back to where they were going', async () => {
+  it('sends a signed-out visitor to the login page and back to where they were going, and logs out', async () => {
     const account = newAccount('returning');
     const first = await newPage(product.browser);
     await signUp(first.page, product.tollgate.url, account);
@@ -58,6 +58,13 @@ describeInBrowser('console: an organization’s pages are its members’ only', 
     await page.waitForURL(/\/login\?next=/);
     await logIn(page, product.tollgate.url, account.email, account.password, `/orgs/${organizationId}/usage`);
     expect(new URL(page.url()).pathname).toBe(`/orgs/${organizationId}/usage`);
+
+    // Logging out ends the session on the server: the same pages lead back to the login page.
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.goto(`${product.tollgate.url}/orgs/${organizationId}`);
+    await page.waitForURL(/\/login\?next=/);
     await context.close();
   });
 });
