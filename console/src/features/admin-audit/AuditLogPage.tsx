@@ -3,6 +3,7 @@ import { Autocomplete, Button, Select, SimpleGrid, Stack, TextInput } from '@man
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useLoadMore } from '../../apollo/load-more';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
@@ -124,6 +125,7 @@ export function AuditLogPage() {
     variables: { filter, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
+  const pages = useLoadMore(data, 'adminAuditLog', fetchMore);
   const organizations = useOrganizationDirectory(filters.organizationId);
 
   return (
@@ -134,7 +136,7 @@ export function AuditLogPage() {
       />
       <AuditFilterBar filters={filters} onChange={(next) => setSearchParams(filtersToSearchParams(next), { replace: true })} organizations={organizations} />
       <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>
-        {({ adminAuditLog: { nodes, pageInfo } }) =>
+        {({ adminAuditLog: { nodes } }) =>
           nodes.length === 0 ? (
             <EmptyState title={filter ? 'No entries match these filters' : 'No audit entries yet'}>
               {filter ? 'Try a wider date range or another action.' : 'Billing changes are recorded here as they happen.'}
@@ -142,18 +144,7 @@ export function AuditLogPage() {
           ) : (
             <>
               <AuditEntriesTable entries={nodes} organizationNames={organizations.names} />
-              <LoadMoreButton
-                hasNextPage={pageInfo.hasNextPage}
-                loading={loading}
-                onLoadMore={() =>
-                  fetchMore({
-                    variables: { after: pageInfo.endCursor },
-                    updateQuery: (previous, { fetchMoreResult }) => ({
-                      adminAuditLog: { ...fetchMoreResult.adminAuditLog, nodes: [...previous.adminAuditLog.nodes, ...fetchMoreResult.adminAuditLog.nodes] },
-                    }),
-                  })
-                }
-              />
+              <LoadMoreButton hasNextPage={pages.hasNextPage} loading={pages.loadingMore} onLoadMore={pages.loadMore} />
             </>
           )
         }

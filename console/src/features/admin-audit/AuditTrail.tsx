@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { useLoadMore } from '../../apollo/load-more';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
 import { AuditEntriesTable } from './AuditEntriesTable';
@@ -14,26 +15,16 @@ export function AuditTrail({ organizationId }: { organizationId: string }) {
     variables: { organizationId, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
   });
+  const pages = useLoadMore(data, 'adminAuditLog', fetchMore);
   return (
     <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>
-      {({ adminAuditLog: { nodes, pageInfo } }) =>
+      {({ adminAuditLog: { nodes } }) =>
         nodes.length === 0 ? (
           <EmptyState title="No audit entries yet">Billing changes to this organization are recorded here.</EmptyState>
         ) : (
           <>
             <AuditEntriesTable entries={nodes} showOrganization={false} />
-            <LoadMoreButton
-              hasNextPage={pageInfo.hasNextPage}
-              loading={loading}
-              onLoadMore={() =>
-                fetchMore({
-                  variables: { after: pageInfo.endCursor },
-                  updateQuery: (previous, { fetchMoreResult }) => ({
-                    adminAuditLog: { ...fetchMoreResult.adminAuditLog, nodes: [...previous.adminAuditLog.nodes, ...fetchMoreResult.adminAuditLog.nodes] },
-                  }),
-                })
-              }
-            />
+            <LoadMoreButton hasNextPage={pages.hasNextPage} loading={pages.loadingMore} onLoadMore={pages.loadMore} />
           </>
         )
       }

@@ -3,6 +3,7 @@ import { Autocomplete, Button, Group, Select, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useLoadMore } from '../../apollo/load-more';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryBoundary } from '../../components/QueryStates';
@@ -79,6 +80,7 @@ export function WebhooksPage() {
   const filters = filtersFromSearchParams(searchParams);
   const variables = stripeEventVariables(filters);
   const { data, loading, error, refetch, fetchMore } = useQuery(AdminWebhooksEventsDocument, { variables, notifyOnNetworkStatusChange: true });
+  const pages = useLoadMore(data, 'adminStripeEvents', fetchMore);
   const filtered = Boolean(variables.filter);
 
   return (
@@ -95,7 +97,7 @@ export function WebhooksPage() {
       <SandboxClockPanel />
       <WebhookFilterBar filters={filters} onChange={(next) => setSearchParams(filtersToSearchParams(next), { replace: true })} />
       <QueryBoundary data={data} loading={loading} error={error} onRetry={refetch}>
-        {({ adminStripeEvents: { nodes, pageInfo } }) =>
+        {({ adminStripeEvents: { nodes } }) =>
           nodes.length === 0 ? (
             <EmptyState title={filtered ? 'No events match these filters' : 'No Stripe events yet'}>
               {filtered ? 'Try another type or status.' : 'Events appear here as Stripe sends webhooks (checkouts, renewals, invoices).'}
@@ -103,21 +105,7 @@ export function WebhooksPage() {
           ) : (
             <>
               <StripeEventsTable events={nodes} />
-              <LoadMoreButton
-                hasNextPage={pageInfo.hasNextPage}
-                loading={loading}
-                onLoadMore={() =>
-                  fetchMore({
-                    variables: { after: pageInfo.endCursor },
-                    updateQuery: (previous, { fetchMoreResult }) => ({
-                      adminStripeEvents: {
-                        ...fetchMoreResult.adminStripeEvents,
-                        nodes: [...previous.adminStripeEvents.nodes, ...fetchMoreResult.adminStripeEvents.nodes],
-                      },
-                    }),
-                  })
-                }
-              />
+              <LoadMoreButton hasNextPage={pages.hasNextPage} loading={pages.loadingMore} onLoadMore={pages.loadMore} />
             </>
           )
         }

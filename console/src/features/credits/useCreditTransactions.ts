@@ -1,5 +1,5 @@
+import { useLoadMore } from '../../apollo/load-more';
 import { useQuery } from '@apollo/client/react';
-import { useCallback, useState } from 'react';
 import type { CreditTransactionFilterInput } from '../../gql/graphql';
 import { CreditsTransactionsDocument } from './credits.graphql';
 
@@ -10,24 +10,6 @@ export function useCreditTransactions(organizationId: string, filter: CreditTran
   const { data, loading, error, refetch, fetchMore } = useQuery(CreditsTransactionsDocument, {
     variables: { organizationId, first: TRANSACTIONS_PAGE_SIZE, filter },
   });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const pageInfo = data?.creditTransactions.pageInfo;
-  const loadMore = useCallback(async () => {
-    if (!pageInfo?.hasNextPage) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          creditTransactions: {
-            ...fetchMoreResult.creditTransactions,
-            nodes: [...(previous.creditTransactions?.nodes ?? []), ...fetchMoreResult.creditTransactions.nodes],
-          },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [fetchMore, pageInfo]);
+  const { loadMore, loadingMore } = useLoadMore(data, 'creditTransactions', fetchMore);
   return { data, loading, error, refetch, loadMore, loadingMore };
 }
