@@ -2,7 +2,6 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Group, List, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCircleCheck } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { errorMessage } from '../../apollo/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate } from '../../format/dates';
 import { formatCount } from '../../format/numbers';
@@ -12,6 +11,7 @@ import { formatAllowance } from '../pricing/plan-terms';
 import { lastOrganizationId } from '../session/last-organization';
 import { useViewer } from '../session/useViewer';
 import { CheckoutPlanLimitsDocument, CheckoutSubscriptionDocument } from './checkout.graphql';
+import { StripeTakingLonger, WaitingForStripe } from './StripeWait';
 import { returnOrganization } from './return-organization';
 import { usePollUntil, type PollOptions } from './usePollUntil';
 
@@ -71,35 +71,12 @@ export function CheckoutStatus({ organizationId, organizationName, poll }: { org
           </Stack>
         </Alert>
       ) : timedOut ? (
-        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="This is taking longer than usual" role="alert">
-          <Stack gap="sm" align="flex-start">
-            <Text size="sm">
-              Stripe has not confirmed the payment to Tollgate yet, so {organizationName} is still on {subscription?.planName ?? 'its previous plan'}.
-              Nothing is lost: the plan switches as soon as the confirmation arrives, and you will not be charged twice.
-            </Text>
-            {error && <Text size="sm">Last attempt: {errorMessage(error)}</Text>}
-            <Group gap="sm">
-              <Button size="xs" onClick={retry}>
-                Check again
-              </Button>
-              <Button size="xs" variant="default" component={Link} to={base}>
-                Go to the overview
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <StripeTakingLonger error={error} onRetry={retry} backTo={base} backLabel="Go to the overview">
+          Stripe has not confirmed the payment to Tollgate yet, so {organizationName} is still on {subscription?.planName ?? 'its previous plan'}.
+          Nothing is lost: the plan switches as soon as the confirmation arrives, and you will not be charged twice.
+        </StripeTakingLonger>
       ) : (
-        <Card withBorder padding="xl">
-          <Group gap="md" wrap="nowrap" role="status" aria-live="polite">
-            <Loader size="md" />
-            <Stack gap={2}>
-              <Text fw={600}>Confirming your payment…</Text>
-              <Text size="sm" c="dimmed">
-                Stripe is telling Tollgate about it; this usually takes a few seconds. You can keep this page open.
-              </Text>
-            </Stack>
-          </Group>
-        </Card>
+        <WaitingForStripe title="Confirming your payment…">Stripe is telling Tollgate about it; this usually takes a few seconds. You can keep this page open.</WaitingForStripe>
       )}
     </Stack>
   );

@@ -1,14 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../apollo/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { formatCount } from '../../format/numbers';
 import { lastOrganizationId } from '../session/last-organization';
 import { useViewer } from '../session/useViewer';
 import { CheckoutCreditPurchaseDocument } from './checkout.graphql';
 import { NoOrganization } from './CheckoutReturnPage';
+import { StripeTakingLonger, WaitingForStripe } from './StripeWait';
 import { returnOrganization } from './return-organization';
 import { usePollUntil, type PollOptions } from './usePollUntil';
 
@@ -80,34 +80,11 @@ export function CreditPurchaseStatus({ organizationId, organizationName, session
     <Stack gap="lg" maw={640}>
       <PageHeader title="Finishing your purchase" description={organizationName} />
       {timedOut ? (
-        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="This is taking longer than usual" role="alert">
-          <Stack gap="sm" align="flex-start">
-            <Text size="sm">
-              Stripe has not confirmed the payment to Tollgate yet. The credits are added as soon as it does, once, however often you check.
-            </Text>
-            {error && <Text size="sm">Last attempt: {errorMessage(error)}</Text>}
-            <Group gap="sm">
-              <Button size="xs" onClick={retry}>
-                Check again
-              </Button>
-              <Button size="xs" variant="default" component={Link} to={credits}>
-                Go to credits
-              </Button>
-            </Group>
-          </Stack>
-        </Alert>
+        <StripeTakingLonger error={error} onRetry={retry} backTo={credits} backLabel="Go to credits">
+          Stripe has not confirmed the payment to Tollgate yet. The credits are added as soon as it does, once, however often you check.
+        </StripeTakingLonger>
       ) : (
-        <Card withBorder padding="xl">
-          <Group gap="md" wrap="nowrap" role="status" aria-live="polite">
-            <Loader size="md" />
-            <Stack gap={2}>
-              <Text fw={600}>Adding your credits…</Text>
-              <Text size="sm" c="dimmed">
-                Waiting for Stripe to confirm the payment; this usually takes a few seconds.
-              </Text>
-            </Stack>
-          </Group>
-        </Card>
+        <WaitingForStripe title="Adding your credits…">Waiting for Stripe to confirm the payment; this usually takes a few seconds.</WaitingForStripe>
       )}
     </Stack>
   );
