@@ -1,10 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { isUuid } from '../shared/uuid';
 import { queryPrepared } from './prepared-statements';
 
 /** Role taken for tenant work: row-level security limits it to `app.current_org`. */
 export const TENANT_ROLE = 'tollgate_tenant';
 /** Role taken for platform-admin and system work (sign-in lookups, admin views): policies let it see every row. */
 export const PLATFORM_ROLE = 'tollgate_platform';
+/** Role taken by a metering group of several organizations: it sees those organizations' metering rows only. */
+export const METERING_ROLE = 'tollgate_metering';
 
 /**
  * The only door to the database for services. Every unit of work is a short transaction that first takes a
@@ -12,6 +15,7 @@ export const PLATFORM_ROLE = 'tollgate_platform';
  * with the transaction, so a pooled connection carries nothing to the next request.
  */
 const TENANT_SCOPE_SQL = `SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.current_org', $1, true)`;
+const METERING_SCOPE_SQL = `SELECT set_config('role', '${METERING_ROLE}', true), set_config('app.current_orgs', $1, true)`;
 
 export class Database {
   constructor(readonly dataSource: DataSource) {}
@@ -21,6 +25,20 @@ export class Database {
     return this.dataSource.transaction(async (manager) => {
       // set_config('role', …, true) is SET LOCAL ROLE; both in one round trip, since every tenant request pays it.
       await queryPrepared(manager, 'tg_tenant_scope', TENANT_SCOPE_SQL, [organizationId]);
+      return work(manager);
+    });
+  }
+
+  /**
+   * Metering work for several organizations at once (a group of concurrent hot-path calls, db/tenant-batcher.ts):
+   * PostgreSQL shows the metering tables' rows of exactly these organizations. One organization is plain tenant work.
+   */
+  inOrganizations<T>(organizationIds: readonly string[], work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (organizationIds.length === 1) return this.inTenant(organizationIds[0]!, work);
+    // The list travels as one comma-separated setting: only well-formed ids may go in.
+    if (!organizationIds.every(isUuid)) throw new Error('inOrganizations takes organization ids');
+    return this.dataSource.transaction(async (manager) => {
+      await queryPrepared(manager, 'tg_metering_scope', METERING_SCOPE_SQL, [organizationIds.join(',')]);
       return work(manager);
     });
   }

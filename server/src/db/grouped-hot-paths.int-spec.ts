@@ -51,7 +51,9 @@ describe('grouped hot paths answer like calls one after another', () => {
     ];
     const items = calls.map(([mode, featureKey, quantity, idempotencyKey, metadata]) => ({ mode, usage: normaliseUsage({ featureKey, quantity, idempotencyKey, metadata }) }));
 
-    const groupOutcomes = await app.services.database.inTenant(grouped, (m) => usageLane(app.clock).execute(m, grouped, items));
+    const groupOutcomes = await app.services.database.inTenant(grouped, (m) =>
+      usageLane(app.clock).execute(m, items.map((item) => ({ organizationId: grouped, item }))),
+    );
     const loneOutcomes: Array<PromiseSettledResult<unknown>> = [];
     for (const [mode, featureKey, quantity, idempotencyKey, metadata] of calls) {
       const request = { featureKey, quantity, idempotencyKey, metadata };
@@ -71,6 +73,52 @@ describe('grouped hot paths answer like calls one after another', () => {
     expect(await app.services.usage.checkAndTrack(grouped, { featureKey: 'messages', quantity: 5, idempotencyKey: 'k5', metadata: { why: 'past the limit' } })).toEqual(
       (groupOutcomes[7] as { value: unknown }).value,
     );
+  });
+
+  it('usage across organizations: one group answers each organization as its calls alone would, and sees only its organizations', async () => {
+    const [first, second, firstTwin, secondTwin, outsider] = await Promise.all([1, 2, 3, 4, 5].map(async () => (await signUpOwner(app)).organizationId));
+    await app.services.usage.track(outsider, { featureKey: 'messages', quantity: 1, idempotencyKey: 'k1' });
+    // The same keys in both organizations: an idempotency key belongs to its organization.
+    const calls: Array<[GroupedUsage['mode'], string, number, string]> = [
+      ['checkAndTrack', 'messages', 30, 'k1'],
+      ['checkAndTrack', 'messages', 30, 'k2'], // refused in each: 60 > 50
+      ['checkAndTrack', 'messages', 30, 'k1'], // replay
+      ['track', 'api_calls', 4, 'k3'],
+      ['checkAndTrack', 'messages', 20, 'k4'], // exactly the limit
+    ];
+    const items = calls.flatMap(([mode, featureKey, quantity, idempotencyKey], i) =>
+      [first, second].map((organizationId) => ({
+        organizationId,
+        item: { mode, usage: normaliseUsage({ featureKey, quantity: quantity + (organizationId === second ? i % 2 : 0), idempotencyKey }) },
+      })),
+    );
+    const { groupOutcomes, visible, outsiderWrite, apiKeysRead } = await app.services.database.inOrganizations([first, second], async (m) => ({
+      groupOutcomes: await usageLane(app.clock).execute(m, items),
+      visible: (await m.query(`SELECT DISTINCT organization_id FROM usage_events ORDER BY 1`)).map((r: { organization_id: string }) => r.organization_id),
+      outsiderWrite: await m.query(`SAVEPOINT probe; INSERT INTO usage_counters (organization_id, feature_key, window_start, used) VALUES ('${outsider}', 'messages', now(), 1)`).then(
+        () => 'written',
+        async (error: { code?: string; driverError?: { code?: string } }) => (await m.query('ROLLBACK TO SAVEPOINT probe'), error.driverError?.code ?? error.code),
+      ),
+      apiKeysRead: await m.query(`SAVEPOINT probe2; SELECT 1 FROM api_keys LIMIT 1`).then(
+        () => 'read',
+        async (error: { code?: string; driverError?: { code?: string } }) => (await m.query('ROLLBACK TO SAVEPOINT probe2'), error.driverError?.code ?? error.code),
+      ),
+    }));
+    expect(visible).toEqual([first, second].sort());
+    expect(outsiderWrite).toBe('42501'); // row-level security: not one of the group's organizations
+    expect(apiKeysRead).toBe('42501'); // no privilege outside the metering tables
+
+    for (const [organizationId, twin] of [[first, firstTwin], [second, secondTwin]] as const) {
+      const lone: Array<PromiseSettledResult<unknown>> = [];
+      for (const { item } of items.filter((i) => i.organizationId === organizationId)) {
+        const call = item.mode === 'track' ? app.services.usage.track(twin, item.usage) : app.services.usage.checkAndTrack(twin, item.usage);
+        lone.push((await Promise.allSettled([call]))[0]!);
+      }
+      expect(groupOutcomes.filter((_, i) => items[i]!.organizationId === organizationId).map(seen)).toEqual(lone.map(seen));
+      for (const feature of ['messages', 'api_calls']) expect(await usageTotals(app, organizationId, feature)).toEqual(await usageTotals(app, twin, feature));
+    }
+    expect(groupOutcomes.filter((_, i) => items[i]!.organizationId === first).map((o) => ('error' in o ? o.error.code : o.value.allowed))).toEqual([true, false, true, true, true]);
+    expect(await usageTotals(app, outsider, 'messages')).toEqual({ counted: 1, recorded: 1, events: 1 });
   });
 
   it('credits: purchased first, exact exhaustion, refusals, replays and conflicts inside one group', async () => {

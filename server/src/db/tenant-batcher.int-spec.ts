@@ -3,7 +3,7 @@ import { ErrorCode } from '../shared/error-code';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 import { signUpOwner } from '../../test/support/factories';
 import type { EntityManager } from 'typeorm';
-import { type BatchLane, type GroupOutcome, TenantBatcher, outcomeOf } from './tenant-batcher';
+import { type BatchLane, type CrossOrganizationLane, type GroupOutcome, TenantBatcher, outcomeOf } from './tenant-batcher';
 
 describe('TenantBatcher', () => {
   let app: TestApp;
@@ -63,6 +63,29 @@ describe('TenantBatcher', () => {
       batcher.run(second, lane, async () => 'c', async () => 'c alone'),
     ]);
     expect(results).toEqual(['a alone', 'b alone', 'c alone']);
+  });
+
+  it('groups the concurrent operations of every organization in a cross-organization lane, in one transaction that sees exactly them', async () => {
+    const batcher = new TenantBatcher(app.services.database);
+    const organizations = [await ownOrganization(), await ownOrganization(), await ownOrganization()];
+    const acrossLane: CrossOrganizationLane<string, unknown> = {
+      name: 'across',
+      acrossOrganizations: true,
+      async execute(manager, items) {
+        const [{ xid, orgs }] = await manager.query(`SELECT txid_current()::text AS xid, current_setting('app.current_orgs') AS orgs`);
+        return items.map(({ organizationId, item }) => ({ value: `${item}@${organizationId === item ? 'own' : 'other'} ${xid} ${orgs}` }));
+      },
+    };
+    const results = await Promise.all(
+      [organizations[0]!, ...organizations].map((organizationId, i) => batcher.run(organizationId, acrossLane, organizationId, async () => `alone-${i}`)),
+    );
+    // The first ran alone; the other three, of three organizations, shared one transaction scoped to those three.
+    expect(results[0]).toBe('alone-0');
+    const shared = results.slice(1) as string[];
+    expect(shared.map((r) => r.split(' ')[0])).toEqual(organizations.map((o) => `${o}@own`));
+    expect(new Set(shared.map((r) => r.split(' ').slice(1).join(' '))).size).toBe(1);
+    expect(shared[0]!.split(' ')[2]!.split(',')).toEqual([...organizations].sort());
+    expect(batcher.stats).toMatchObject({ sharedTransactions: 1, sharedOperations: 3, sharedOrganizations: 3, fallbacks: 0 });
   });
 
   it('gives a domain error to its own operation only, and rolls a group back to lone runs on any other failure', async () => {

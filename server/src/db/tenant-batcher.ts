@@ -14,10 +14,31 @@ export type GroupOutcome<O> = { value: O } | { error: DomainError };
  */
 export interface BatchLane<I, O> {
   name: string;
+  acrossOrganizations?: false;
   execute(manager: EntityManager, organizationId: string, items: I[]): Promise<Array<GroupOutcome<O>>>;
 }
 
+/** An item of a group that may hold several organizations' calls. */
+export interface OrganizationItem<I> {
+  organizationId: string;
+  item: I;
+}
+
+/**
+ * A lane whose statements take an organization per item, so one group carries the concurrent calls of every
+ * organization: across many organizations, one transaction and one commit serve many callers, as on a hot one.
+ * The group runs with exactly its organizations visible (Database.inOrganizations).
+ */
+export interface CrossOrganizationLane<I, O> {
+  name: string;
+  acrossOrganizations: true;
+  execute(manager: EntityManager, items: Array<OrganizationItem<I>>): Promise<Array<GroupOutcome<O>>>;
+}
+
+export type AnyLane<I, O> = BatchLane<I, O> | CrossOrganizationLane<I, O>;
+
 interface PendingItem<I, O> {
+  organizationId: string;
   item: I;
   /** The same operation in a transaction of its own (with its usual retries). */
   alone: () => Promise<O>;
@@ -28,18 +49,19 @@ interface PendingItem<I, O> {
 const settle = <O>(pending: PendingItem<unknown, O>, work: Promise<O>) => work.then(pending.resolve, pending.reject);
 
 /**
- * Coalesces concurrent hot-path operations of one organization (per lane) into one transaction: one tenant
- * scope, one holder of the organization's hot rows (a usage counter, the credit balance), one commit, instead of
- * a queue of transactions waiting on each other's locks.
+ * Coalesces concurrent hot-path operations into one transaction: one scope, one holder of the hot rows (a usage
+ * counter, the credit balance), one commit, instead of a queue of transactions waiting on each other's locks and
+ * a commit per caller. A lane groups per organization, or — a cross-organization lane — the calls of every
+ * organization together, so that many organizations each calling now and then share commits as one hot one does.
  *
- * An operation arriving while none of its lane and organization is running runs alone at once, so light load
- * adds no latency; those arriving meanwhile queue and run as the next group. If a group fails for any reason
- * other than a per-item DomainError, it is rolled back and every operation in it runs alone instead.
+ * An operation arriving while none of its group is running runs alone at once, so light load adds no latency;
+ * those arriving meanwhile queue and run as the next group. If a group fails for any reason other than a per-item
+ * DomainError, it is rolled back and every operation in it runs alone instead.
  */
 export class TenantBatcher {
   private readonly queues = new Map<string, Array<PendingItem<any, any>>>();
-  /** How much coalescing happened: shared transactions, the operations in them, and groups that fell back. */
-  readonly stats = { sharedTransactions: 0, sharedOperations: 0, fallbacks: 0 };
+  /** How much coalescing happened: shared transactions, the operations and organizations in them, groups that fell back. */
+  readonly stats = { sharedTransactions: 0, sharedOperations: 0, fallbacks: 0, sharedOrganizations: 0 };
 
   constructor(
     private readonly database: Database,
@@ -47,35 +69,35 @@ export class TenantBatcher {
     private readonly maxBatch = 128,
   ) {}
 
-  run<I, O>(organizationId: string, lane: BatchLane<I, O>, item: I, alone: () => Promise<O>): Promise<O> {
+  run<I, O>(organizationId: string, lane: AnyLane<I, O>, item: I, alone: () => Promise<O>): Promise<O> {
     return new Promise<O>((resolve, reject) => {
-      const key = `${lane.name}:${organizationId}`;
+      const key = lane.acrossOrganizations ? lane.name : `${lane.name}:${organizationId}`;
       const queue = this.queues.get(key);
-      const pending: PendingItem<I, O> = { item, alone, resolve, reject };
+      const pending: PendingItem<I, O> = { organizationId, item, alone, resolve, reject };
       if (queue) {
         queue.push(pending);
         return;
       }
       this.queues.set(key, []);
-      void this.drain(key, organizationId, lane, [pending]);
+      void this.drain(key, lane, [pending]);
     });
   }
 
-  private async drain<I, O>(key: string, organizationId: string, lane: BatchLane<I, O>, first: Array<PendingItem<I, O>>): Promise<void> {
+  private async drain<I, O>(key: string, lane: AnyLane<I, O>, first: Array<PendingItem<I, O>>): Promise<void> {
     let batch = first;
     while (batch.length > 0) {
       if (batch.length === 1) await settle(batch[0]!, batch[0]!.alone());
-      else await this.runTogether(organizationId, lane, batch);
+      else await this.runTogether(lane, batch);
       const queue = this.queues.get(key)!;
       batch = queue.splice(0, this.maxBatch);
     }
     this.queues.delete(key);
   }
 
-  private async runTogether<I, O>(organizationId: string, lane: BatchLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<void> {
+  private async runTogether<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<void> {
     let outcomes: Array<GroupOutcome<O>>;
     try {
-      outcomes = await this.database.inTenant(organizationId, (manager) => lane.execute(manager, organizationId, batch.map((p) => p.item)));
+      outcomes = await this.executeGroup(lane, batch);
       if (outcomes.length !== batch.length) throw new Error(`lane ${lane.name} answered ${outcomes.length} of ${batch.length} items`);
     } catch (error) {
       // Expected rarely (a key taken by another instance meanwhile); anything frequent here is a bug worth seeing.
@@ -86,12 +108,27 @@ export class TenantBatcher {
     }
     this.stats.sharedTransactions += 1;
     this.stats.sharedOperations += batch.length;
+    this.stats.sharedOrganizations += organizationsOf(batch).length;
     batch.forEach((pending, i) => {
       const outcome = outcomes[i]!;
       if ('error' in outcome) pending.reject(outcome.error);
       else pending.resolve(outcome.value);
     });
   }
+
+  private executeGroup<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<Array<GroupOutcome<O>>> {
+    if (lane.acrossOrganizations) {
+      const items = batch.map(({ organizationId, item }) => ({ organizationId, item }));
+      return this.database.inOrganizations(organizationsOf(batch), (manager) => lane.execute(manager, items));
+    }
+    const { organizationId } = batch[0]!;
+    return this.database.inTenant(organizationId, (manager) => lane.execute(manager, organizationId, batch.map((p) => p.item)));
+  }
+}
+
+/** Sorted, so concurrent groups name the same organizations the same way. */
+function organizationsOf(batch: Array<{ organizationId: string }>): string[] {
+  return [...new Set(batch.map((p) => p.organizationId))].sort();
 }
 
 /** Runs `work` for one item and turns a DomainError into that item's outcome (anything else is thrown). */

@@ -9,6 +9,7 @@ import { Billing1764000000100 } from './1764000000100-billing';
 import { StripeWebhooks1764000000200 } from './1764000000200-stripe-webhooks';
 import { GrantsPerSubscription1764000000300 } from './1764000000300-grants-per-subscription';
 import { PlatformMetrics1764100000000 } from './1764100000000-platform-metrics';
+import { MeteringGroups1764200000000 } from './1764200000000-metering-groups';
 
 /** Every migration, oldest first. New ones are appended here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   StripeWebhooks1764000000200,
   GrantsPerSubscription1764000000300,
   PlatformMetrics1764100000000,
+  MeteringGroups1764200000000,
 ];

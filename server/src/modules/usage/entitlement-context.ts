@@ -17,17 +17,20 @@ const GRANTING_STATUSES = Object.values(SubscriptionStatus)
   .map((status) => `'${status}'`)
   .join(', ');
 
-const TERMS = `
-  terms AS (
+/** The plan version and period that apply to the organization `organization` (an SQL expression). */
+const termsOf = (organization: string) => `
     SELECT plan_version_id, period_start, period_end FROM (
       SELECT s.plan_version_id, s.current_period_start AS period_start, s.current_period_end AS period_end, 0 AS preference
       FROM subscriptions s
-      WHERE s.organization_id = $1 AND s.status IN (${GRANTING_STATUSES})
+      WHERE s.organization_id = ${organization} AND s.status IN (${GRANTING_STATUSES})
       UNION ALL
       SELECT p.current_version_id, NULL, NULL, 1 FROM plans p WHERE p.key = '${FREE_PLAN_KEY}'
     ) candidates
     ORDER BY preference
-    LIMIT 1
+    LIMIT 1`;
+
+const TERMS = `
+  terms AS (${termsOf('$1')}
   )`;
 
 /** $2 feature key, $3 now, $4 idempotency key (null for a plain check). */
@@ -43,6 +46,28 @@ export const FEATURE_CONTEXT_SQL = `
   LEFT JOIN usage_counters c ON c.organization_id = $1 AND c.feature_key = f.key AND c.window_start = w.window_start
   LEFT JOIN usage_events ev ON ev.organization_id = $1 AND ev.idempotency_key = $4::text
   WHERE f.key = $2::text`;
+
+/**
+ * A metering group's contexts, one row per (organization, feature) asked for: $1 organizations, $2 features (pairs,
+ * repeats allowed), $3 now. Unknown features have no row. Counts are not read here: the group locks its counters.
+ */
+const GROUP_CONTEXTS_SQL = `
+  WITH wanted AS (
+    SELECT DISTINCT organization_id, feature_key FROM unnest($1::uuid[], $2::text[]) AS w(organization_id, feature_key)
+  ),
+  terms AS (
+    SELECT o.organization_id, t.*
+    FROM (SELECT DISTINCT organization_id FROM wanted) o
+    CROSS JOIN LATERAL (${termsOf('o.organization_id')}
+    ) t
+  )
+  SELECT w.organization_id, w.feature_key, f.kind, e.id IS NOT NULL AS entitled, e.limit_value, e.overage, win.window_start, win.window_end
+  FROM wanted w
+  JOIN features f ON f.key = w.feature_key
+  LEFT JOIN terms t ON t.organization_id = w.organization_id
+  LEFT JOIN plan_entitlements e ON e.plan_version_id = t.plan_version_id AND e.feature_key = f.key AND e.enabled
+  LEFT JOIN LATERAL tollgate_usage_window(COALESCE(e.reset_period, 'never'), $3::timestamptz, t.period_start, t.period_end) win
+    ON e.id IS NOT NULL AND f.kind = 'metered'`;
 
 /** $2 feature keys: what a batch needs to place each event in its window (computed per event, in SQL). */
 const FEATURES_CONTEXT_SQL = `
@@ -150,6 +175,37 @@ export async function readFeatureContext(
     used: Number(row.used),
     replay: storedAnswerOf(row.replay_hash, row.replay_result),
   };
+}
+
+/** Key of a group context: the organization and the feature. */
+export const groupContextKey = (organizationId: string, featureKey: string) => `${organizationId}\u0000${featureKey}`;
+
+/** One statement for a whole metering group; the map has no entry for an unknown feature. */
+export async function readGroupContexts(
+  manager: EntityManager,
+  pairs: Array<{ organizationId: string; featureKey: string }>,
+  now: Date,
+): Promise<Map<string, FeatureContext>> {
+  const rows = await queryPrepared(manager, 'tg_usage_group_contexts', GROUP_CONTEXTS_SQL, [
+    pairs.map((p) => p.organizationId),
+    pairs.map((p) => p.featureKey),
+    now,
+  ]);
+  return new Map(
+    rows.map((row) => [
+      groupContextKey(row.organization_id, row.feature_key),
+      {
+        kind: row.kind,
+        entitled: row.entitled,
+        limit: numberOrNull(row.limit_value),
+        overage: row.overage === OverageBehavior.OVERAGE,
+        windowStart: row.window_start,
+        windowEnd: row.window_end,
+        used: 0,
+        replay: null,
+      },
+    ]),
+  );
 }
 
 export async function readFeatureContexts(manager: EntityManager, organizationId: string, featureKeys: string[]): Promise<Map<string, BatchFeatureContext>> {

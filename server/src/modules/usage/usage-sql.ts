@@ -107,32 +107,41 @@ export const USAGE_SUMMARY_SQL = `
   GROUP BY feature_key, date_trunc('day', occurred_at AT TIME ZONE 'UTC')
   ORDER BY feature_key, date_trunc('day', occurred_at AT TIME ZONE 'UTC')`;
 
-/** A group's counters, locked in sorted order (created at zero when new); $2 features, $3 window starts. */
+/** A metering group's earlier uses of its keys: $1 organizations, $2 keys (pairs). */
+export const GROUP_EXISTING_KEYS_SQL = `
+  SELECT ev.organization_id, ev.idempotency_key, ev.request_hash, ev.result
+  FROM unnest($1::uuid[], $2::text[]) AS k(organization_id, idempotency_key)
+  JOIN usage_events ev ON ev.organization_id = k.organization_id AND ev.idempotency_key = k.idempotency_key`;
+
+/**
+ * A group's counters, locked in sorted order (created at zero when new), so concurrent groups and lone calls wait
+ * for each other instead of deadlocking: $1 organizations, $2 features, $3 window starts (distinct triples).
+ */
 export const LOCK_COUNTERS_SQL = `
   INSERT INTO usage_counters AS c (organization_id, feature_key, window_start, used)
-  SELECT $1::uuid, t.feature_key, t.window_start, 0
-  FROM unnest($2::text[], $3::timestamptz[]) AS t(feature_key, window_start)
-  ORDER BY t.feature_key, t.window_start
+  SELECT t.organization_id, t.feature_key, t.window_start, 0
+  FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS t(organization_id, feature_key, window_start)
+  ORDER BY t.organization_id, t.feature_key, t.window_start
   ON CONFLICT (organization_id, feature_key, window_start) DO UPDATE SET used = c.used
-  RETURNING c.feature_key, c.window_start, c.used`;
+  RETURNING c.organization_id, c.feature_key, c.window_start, c.used`;
 
 /**
  * A group's recorded events (answers decided by the service against the locked counts) and the counters moved
  * by their sums, in one statement. A key taken meanwhile violates the unique index and fails the whole group,
  * which then runs call by call.
  *
- * $1 org, $2 now, $3–$10 per event: feature, quantity, overage quantity, window start, key, hash, metadata, result;
- * $11–$13 per counter: feature, window start, delta.
+ * $1 now; $2–$10 per event: organization, feature, quantity, overage quantity, window start, key, hash, metadata,
+ * result; $11–$14 per counter: organization, feature, window start, delta.
  */
 export const RECORD_GROUP_SQL = `
   WITH event AS (
     INSERT INTO usage_events (organization_id, feature_key, quantity, overage_quantity, occurred_at, window_start,
                               idempotency_key, request_hash, metadata, result, created_at)
-    SELECT $1::uuid, t.feature_key, t.quantity, t.overage_quantity, $2::timestamptz, t.window_start,
-           t.idempotency_key, t.request_hash, t.metadata::jsonb, t.result::jsonb, $2::timestamptz
-    FROM unnest($3::text[], $4::bigint[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[])
-      AS t(feature_key, quantity, overage_quantity, window_start, idempotency_key, request_hash, metadata, result)
+    SELECT t.organization_id, t.feature_key, t.quantity, t.overage_quantity, $1::timestamptz, t.window_start,
+           t.idempotency_key, t.request_hash, t.metadata::jsonb, t.result::jsonb, $1::timestamptz
+    FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[])
+      AS t(organization_id, feature_key, quantity, overage_quantity, window_start, idempotency_key, request_hash, metadata, result)
   )
   UPDATE usage_counters c SET used = c.used + d.delta
-  FROM unnest($11::text[], $12::timestamptz[], $13::bigint[]) AS d(feature_key, window_start, delta)
-  WHERE c.organization_id = $1::uuid AND c.feature_key = d.feature_key AND c.window_start = d.window_start`;
+  FROM unnest($11::uuid[], $12::text[], $13::timestamptz[], $14::bigint[]) AS d(organization_id, feature_key, window_start, delta)
+  WHERE c.organization_id = d.organization_id AND c.feature_key = d.feature_key AND c.window_start = d.window_start`;

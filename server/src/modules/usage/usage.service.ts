@@ -9,7 +9,7 @@ import { MAX_BATCH_EVENTS, type NormalisedUsage, type UsageRequest, normaliseUsa
 import { CURRENT_STATE_SQL, RECORD_ONE_SQL, USAGE_SUMMARY_SQL } from './usage-sql';
 import { IdempotencyRace, usageErrors } from './usage.errors';
 import { queryPrepared } from '../../db/prepared-statements';
-import type { BatchLane, TenantBatcher } from '../../db/tenant-batcher';
+import type { CrossOrganizationLane, TenantBatcher } from '../../db/tenant-batcher';
 import { type GroupedUsage, type RecordMode, usageLane } from './usage-group';
 
 /**
@@ -49,7 +49,7 @@ export class UsageService {
   }
 
   /** How concurrent calls of one organization are recorded together (see usage-group.ts). */
-  private readonly lane: BatchLane<GroupedUsage, EntitlementAnswer>;
+  private readonly lane: CrossOrganizationLane<GroupedUsage, EntitlementAnswer>;
 
   /** Usage that already happened: recorded even past a block limit (the answer then says allowed=false, EXCEEDED). */
   track(organizationId: string, request: UsageRequest): Promise<EntitlementAnswer> {
