@@ -144,7 +144,7 @@ describe('grouped hot paths answer like calls one after another', () => {
       requestHash: requestHashOf(CreditTransactionKind.CONSUMPTION, { eventKey, quantity, metadata: {} }),
     }));
     const lane = consumptionLane(app.clock, async () => undefined);
-    const groupOutcomes = await app.services.database.inTenant(grouped, (m) => lane.execute(m, grouped, items));
+    const groupOutcomes = await app.services.database.inTenant(grouped, (m) => lane.execute(m, items.map((item) => ({ organizationId: grouped, item }))));
     const loneOutcomes: Array<PromiseSettledResult<unknown>> = [];
     for (const [eventKey, quantity, idempotencyKey] of calls) {
       loneOutcomes.push((await Promise.allSettled([app.services.creditLedger.consumeCredits({ organizationId: alone, eventKey, quantity, idempotencyKey, metadata: {}, actor })]))[0]!);
@@ -162,5 +162,68 @@ describe('grouped hot paths answer like calls one after another', () => {
     const alerts = async (organizationId: string) =>
       app.dataSource.query(`SELECT a.balance, t.idempotency_key FROM credit_alerts a JOIN credit_transactions t ON t.id = a.transaction_id WHERE a.organization_id = $1`, [organizationId]);
     expect(await alerts(grouped)).toEqual(await alerts(alone));
+  });
+  it('credits across organizations: each organization charged as its calls alone would be, same keys kept apart, lapsed credits written off first', async () => {
+    const [first, second, firstTwin, secondTwin] = await Promise.all([1, 2, 3, 4].map(async () => (await signUpOwner(app)).organizationId));
+    for (const organizationId of [first, second, firstTwin, secondTwin]) await setBalance(app, organizationId, { purchased: 20, subscription: 30 });
+    const actor = systemActor('test');
+    const calls: Array<[string, number, string]> = [
+      ['api_call_premium', 2, 'c1'], // 10
+      ['ai_inference', 1, 'c2'], // 25
+      ['api_call_premium', 2, 'c1'], // replay
+      ['ai_inference', 1, 'c3'], // 25 > 15 left: INSUFFICIENT_CREDITS
+      ['api_call_basic', 15, 'c4'], // exactly what is left
+    ];
+    const items = calls.flatMap(([eventKey, quantity, idempotencyKey]) =>
+      [first, second].map((organizationId) => ({
+        organizationId,
+        item: { eventKey, quantity, idempotencyKey, metadata: {}, actor, requestHash: requestHashOf(CreditTransactionKind.CONSUMPTION, { eventKey, quantity, metadata: {} }) },
+      })),
+    );
+    const settled: string[] = [];
+    const lane = consumptionLane(app.clock, async (_m, balance) => void settled.push(balance.organizationId));
+    const groupOutcomes = await app.services.database.inOrganizations([first, second], (m) => lane.execute(m, items));
+    expect(settled.sort()).toEqual([first, second].sort());
+
+    for (const [organizationId, twin] of [[first, firstTwin], [second, secondTwin]] as const) {
+      const lone: Array<PromiseSettledResult<unknown>> = [];
+      for (const [eventKey, quantity, idempotencyKey] of calls) {
+        lone.push((await Promise.allSettled([app.services.creditLedger.consumeCredits({ organizationId: twin, eventKey, quantity, idempotencyKey, metadata: {}, actor })]))[0]!);
+      }
+      expect(groupOutcomes.filter((_, i) => items[i]!.organizationId === organizationId).map(seen)).toEqual(lone.map(seen));
+      const [grouped, alone] = [await expectLedgerConsistent(app, organizationId), await expectLedgerConsistent(app, twin)];
+      expect({ ...grouped, subscriptionExpiresAt: null }).toEqual({ ...alone, subscriptionExpiresAt: null });
+      expect(grouped).toMatchObject({ purchased: 0, subscription: 0 });
+    }
+  });
+
+  it('credits across organizations through the service: concurrent calls share transactions, and an organization whose credits lapsed is written off first', async () => {
+    const organizations = await Promise.all([1, 2, 3].map(async () => (await signUpOwner(app)).organizationId));
+    for (const organizationId of organizations) await setBalance(app, organizationId, { purchased: 100, subscription: 50 });
+    // The last one's subscription credits lapse: its grant ended (setBalance grants for 30 days); the others get a fresh grant.
+    app.clock.advance(31 * 86_400_000);
+    for (const organizationId of organizations.slice(0, 2)) await setBalance(app, organizationId, { purchased: 100, subscription: 50 });
+    app.clock.advance(1_000); // (a new grant wrote off the previous one: those expiries are a second older)
+    const before = { ...app.services.hotPathBatcher!.stats };
+    const actor = systemActor('test');
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        app.services.creditLedger.consumeCredits({ organizationId: organizations[i % 3]!, eventKey: 'api_call_basic', quantity: 1, idempotencyKey: `across-${i}`, metadata: {}, actor }),
+      ),
+    );
+    expect(outcomes.every((o) => !o.replayed)).toBe(true);
+    const stats = app.services.hotPathBatcher!.stats;
+    expect(stats.sharedOrganizations - before.sharedOrganizations).toBeGreaterThan(stats.sharedTransactions - before.sharedTransactions);
+    expect(stats.fallbacks).toBe(before.fallbacks);
+    for (const organizationId of organizations) {
+      const balance = await expectLedgerConsistent(app, organizationId);
+      expect(balance.purchased).toBe(90);
+    }
+    const expiries = await app.dataSource.query(
+      `SELECT t.organization_id, t.subscription_delta, (SELECT count(*)::int FROM audit_entries a WHERE a.target_id = t.id::text AND a.action = 'credits.expired') AS audited
+       FROM credit_transactions t WHERE t.kind = 'expiry' AND t.organization_id = ANY($1::uuid[]) AND t.created_at = $2`,
+      [organizations, app.clock.now()],
+    );
+    expect(expiries).toEqual([{ organization_id: organizations[2], subscription_delta: -50, audited: 1 }]);
   });
 });

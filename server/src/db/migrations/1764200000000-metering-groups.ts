@@ -3,7 +3,7 @@ import { METERING_ROLE } from '../database';
 import { createRole, grantRoleToCurrentUser } from './rls-sql';
 
 /** The tables a metering group reads or writes, each with the organization column its policy checks. */
-const GROUP_TABLES = ['subscriptions', 'usage_counters', 'usage_events', 'credit_transactions', 'credit_balances', 'credit_alerts'];
+const GROUP_TABLES = ['subscriptions', 'usage_counters', 'usage_events', 'credit_transactions', 'credit_balances', 'credit_alerts', 'audit_entries'];
 
 /**
  * A role for metering groups: the concurrent hot-path calls of several organizations written in one transaction
@@ -24,7 +24,8 @@ export class MeteringGroups1764200000000 implements MigrationInterface {
     await q.query(`GRANT SELECT ON features, plans, plan_versions, plan_entitlements, credit_events, platform_settings TO ${METERING_ROLE}`);
     await q.query(`GRANT SELECT ON subscriptions TO ${METERING_ROLE}`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON usage_counters, credit_balances TO ${METERING_ROLE}`);
-    await q.query(`GRANT SELECT, INSERT ON usage_events, credit_transactions, credit_alerts TO ${METERING_ROLE}`);
+    // audit_entries: a consumption first writes off lapsed subscription credits, and that write-off is audited.
+    await q.query(`GRANT SELECT, INSERT ON usage_events, credit_transactions, credit_alerts, audit_entries TO ${METERING_ROLE}`);
     for (const table of GROUP_TABLES) {
       await q.query(`
         CREATE POLICY metering_group ON ${table} TO ${METERING_ROLE}

@@ -1,10 +1,10 @@
 import { In, type EntityManager } from 'typeorm';
-import { type BatchLane, type GroupOutcome, outcomeOf } from '../../db/tenant-batcher';
+import { type CrossOrganizationLane, type GroupOutcome, type OrganizationItem, outcomeOf } from '../../db/tenant-batcher';
 import { queryPrepared } from '../../db/prepared-statements';
 import type { Clock } from '../../clock';
 import type { Actor } from '../audit/actor';
 import { CONSUMPTION_ORDER_SETTING } from '../catalog/catalog-rules';
-import { type LockedBalance, type PlannedEntry, lockBalance, planEntry, recordLowBalanceAlert, writeBalance } from './credit-ledger-entry';
+import { type LockedBalance, type PlannedEntry, lockBalances, planEntry, recordLowBalanceAlert, writeBalances } from './credit-ledger-entry';
 import type { CreditConsumptionOrder } from '../catalog/catalog.enums';
 import { consumptionOrderOf, splitCost } from './credit-rules';
 import { CreditTransactionEntity } from './credit-transaction.entity';
@@ -27,38 +27,45 @@ export interface ConsumptionOutcome {
 }
 
 /**
- * Concurrent consumeCredits calls of one organization as one group, in a fixed number of statements whatever
- * its size: the balance locked once, earlier uses of the keys and the events' prices read once, every ledger row
- * inserted by one statement and the balance written once. Each call is decided in arrival order against the
- * running balance, exactly as lone calls in that order would be: the balance never goes below zero, a refusal
- * changes nothing, and a key used twice in the group is charged once and replayed (or a CONFLICT) the second time.
+ * Concurrent consumeCredits calls — of one organization or of many — as one group, in a fixed number of
+ * statements whatever its size: the balances locked at once (in sorted order), earlier uses of the keys and the
+ * events' prices read once, every ledger row inserted by one statement and every balance written by one. Each call
+ * is decided in arrival order against its organization's running balance, exactly as lone calls in that order
+ * would be: a balance never goes below zero, a refusal changes nothing, and a key used twice in the group is
+ * charged once and replayed (or a CONFLICT) the second time.
  */
 export function consumptionLane(
   clock: Clock,
   settleLapsed: (manager: EntityManager, balance: LockedBalance, now: Date) => Promise<void>,
-): BatchLane<GroupedConsumption, ConsumptionOutcome> {
+): CrossOrganizationLane<GroupedConsumption, ConsumptionOutcome> {
   return {
     name: 'credit-consumption',
-    async execute(manager, organizationId, items) {
+    acrossOrganizations: true,
+    async execute(manager, items) {
       const now = clock.now();
-      const balance = await lockBalance(manager, organizationId, now);
-      const earlier = await earlierEntries(manager, organizationId, items.map((i) => i.idempotencyKey));
-      // Replays change nothing; the first real consumption writes off lapsed credits first, as a lone call does.
-      if (items.some((i) => !earlier.has(i.idempotencyKey))) await settleLapsed(manager, balance, now);
-      const pricing = await pricesOf(manager, [...new Set(items.map((i) => i.eventKey))]);
+      const balances = await lockBalances(manager, [...new Set(items.map((i) => i.organizationId))], now);
+      const earlier = await earlierEntries(manager, items);
+      // Replays change nothing; an organization's first real consumption writes off lapsed credits first, as a lone call does.
+      for (const balance of balances.values()) {
+        if (items.some((i) => i.organizationId === balance.organizationId && !earlier.has(entryKey(balance.organizationId, i.item.idempotencyKey)))) {
+          await settleLapsed(manager, balance, now);
+        }
+      }
+      const pricing = await pricesOf(manager, [...new Set(items.map((i) => i.item.eventKey))]);
 
       const planned: PlannedEntry[] = [];
       const outcomes: Array<GroupOutcome<ConsumptionOutcome>> = [];
-      for (const item of items) {
+      for (const { organizationId, item } of items) {
         outcomes.push(
           await outcomeOf(() => {
-            const stored = earlier.get(item.idempotencyKey);
+            const stored = earlier.get(entryKey(organizationId, item.idempotencyKey));
             if (stored) {
               if (stored.requestHash !== item.requestHash) throw creditErrors.idempotencyConflict();
               return { transaction: stored, replayed: true };
             }
             const price = pricing.prices.get(item.eventKey);
             if (price === undefined) throw creditErrors.unknownEvent(item.eventKey);
+            const balance = balances.get(organizationId)!;
             const cost = price * item.quantity;
             const split = splitCost(cost, balance, pricing.order);
             if (!split) throw creditErrors.insufficient(cost, balance.purchased + balance.subscription);
@@ -80,32 +87,40 @@ export function consumptionLane(
               now,
             );
             planned.push(entry);
-            earlier.set(item.idempotencyKey, entry.entry);
+            earlier.set(entryKey(organizationId, item.idempotencyKey), entry.entry);
             return { transaction: entry.entry, replayed: false };
           }),
         );
       }
       if (planned.length > 0) {
         await insertEntries(manager, planned.map((p) => p.entry));
-        await writeBalance(manager, organizationId, planned.at(-1)!.balanceAfter, now);
-        const crossing = planned.find((p) => p.crossesThreshold);
-        if (crossing) await recordLowBalanceAlert(manager, balance, crossing.entry, now);
+        const last = new Map(planned.map((p) => [p.entry.organizationId, p]));
+        await writeBalances(manager, [...last.values()], now);
+        const crossed = new Set<string>();
+        for (const p of planned) {
+          if (!p.crossesThreshold || crossed.has(p.entry.organizationId)) continue;
+          crossed.add(p.entry.organizationId);
+          await recordLowBalanceAlert(manager, balances.get(p.entry.organizationId)!, p.entry, now);
+        }
       }
       return outcomes;
     },
   };
 }
 
-async function earlierEntries(manager: EntityManager, organizationId: string, keys: string[]): Promise<Map<string, CreditTransactionEntity>> {
+const entryKey = (organizationId: string, idempotencyKey: string) => `${organizationId}\u0000${idempotencyKey}`;
+
+async function earlierEntries(manager: EntityManager, items: Array<OrganizationItem<GroupedConsumption>>): Promise<Map<string, CreditTransactionEntity>> {
   const hits = await queryPrepared<{ id: string }>(
     manager,
-    'tg_credit_find_keys',
-    `SELECT id FROM credit_transactions WHERE organization_id = $1 AND kind = $2 AND idempotency_key = ANY($3::text[])`,
-    [organizationId, Kind.CONSUMPTION, keys],
+    'tg_credit_group_keys',
+    `SELECT t.id FROM unnest($1::uuid[], $2::text[]) AS k(organization_id, idempotency_key)
+     JOIN credit_transactions t ON t.organization_id = k.organization_id AND t.kind = $3 AND t.idempotency_key = k.idempotency_key`,
+    [items.map((i) => i.organizationId), items.map((i) => i.item.idempotencyKey), Kind.CONSUMPTION],
   );
   if (hits.length === 0) return new Map();
   const entries = await manager.findBy(CreditTransactionEntity, { id: In(hits.map((h) => h.id)) });
-  return new Map(entries.map((e) => [e.idempotencyKey!, e]));
+  return new Map(entries.map((e) => [entryKey(e.organizationId, e.idempotencyKey!), e]));
 }
 
 /** The events' unit costs (unknown or inactive events are missing) and the platform's consumption order, in one round trip. */

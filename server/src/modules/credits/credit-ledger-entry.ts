@@ -45,28 +45,48 @@ export interface LedgerEntryDraft {
  * returns the latest committed values in one statement.
  */
 export async function lockBalance(manager: EntityManager, organizationId: string, now: Date): Promise<LockedBalance> {
-  const [row] = (await queryPrepared(
+  const [row] = await queryPrepared<BalanceRow>(
     manager,
     'tg_credit_lock_balance',
     `INSERT INTO credit_balances AS b (organization_id, updated_at) VALUES ($1, $2)
      ON CONFLICT (organization_id) DO UPDATE SET organization_id = b.organization_id
      RETURNING purchased, subscription, subscription_expires_at, low_balance_threshold, below_threshold`,
     [organizationId, now],
-  )) as Array<{
-    purchased: number;
-    subscription: number;
-    subscription_expires_at: Date | null;
-    low_balance_threshold: number;
-    below_threshold: boolean;
-  }>;
+  );
+  return lockedBalanceOf(organizationId, row!);
+}
+
+interface BalanceRow {
+  purchased: number;
+  subscription: number;
+  subscription_expires_at: Date | null;
+  low_balance_threshold: number;
+  below_threshold: boolean;
+}
+
+function lockedBalanceOf(organizationId: string, row: BalanceRow): LockedBalance {
   return {
     organizationId,
-    purchased: row!.purchased,
-    subscription: row!.subscription,
-    subscriptionExpiresAt: row!.subscription_expires_at,
-    lowBalanceThreshold: row!.low_balance_threshold,
-    belowThreshold: row!.below_threshold,
+    purchased: row.purchased,
+    subscription: row.subscription,
+    subscriptionExpiresAt: row.subscription_expires_at,
+    lowBalanceThreshold: row.low_balance_threshold,
+    belowThreshold: row.below_threshold,
   };
+}
+
+/** lockBalance for several organizations in one statement, in sorted order (so concurrent groups queue, never deadlock). */
+export async function lockBalances(manager: EntityManager, organizationIds: string[], now: Date): Promise<Map<string, LockedBalance>> {
+  const rows = await queryPrepared<BalanceRow & { organization_id: string }>(
+    manager,
+    'tg_credit_lock_balances',
+    `INSERT INTO credit_balances AS b (organization_id, updated_at)
+     SELECT id, $2 FROM unnest($1::uuid[]) AS o(id) ORDER BY id
+     ON CONFLICT (organization_id) DO UPDATE SET organization_id = b.organization_id
+     RETURNING organization_id, purchased, subscription, subscription_expires_at, low_balance_threshold, below_threshold`,
+    [organizationIds, now],
+  );
+  return new Map(rows.map((row) => [row.organization_id, lockedBalanceOf(row.organization_id, row)]));
 }
 
 /** An entry decided against a locked balance, not yet written; the balance it leaves behind. */
@@ -166,6 +186,26 @@ export async function writeBalance(manager: EntityManager, organizationId: strin
      SET purchased = $2, subscription = $3, subscription_expires_at = $4, below_threshold = $5, updated_at = $6
      WHERE organization_id = $1`,
     [organizationId, after.purchased, after.subscription, after.subscriptionExpiresAt, after.belowThreshold, now],
+  );
+}
+
+/** Each organization's balance after its last entry of a group, in one statement. */
+export async function writeBalances(manager: EntityManager, lastEntries: PlannedEntry[], now: Date): Promise<void> {
+  await queryPrepared(
+    manager,
+    'tg_credit_balances_update',
+    `UPDATE credit_balances b
+     SET purchased = v.purchased, subscription = v.subscription, subscription_expires_at = v.expires_at, below_threshold = v.below, updated_at = $6
+     FROM unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[], $5::boolean[]) AS v(organization_id, purchased, subscription, expires_at, below)
+     WHERE b.organization_id = v.organization_id`,
+    [
+      lastEntries.map((p) => p.entry.organizationId),
+      lastEntries.map((p) => p.balanceAfter.purchased),
+      lastEntries.map((p) => p.balanceAfter.subscription),
+      lastEntries.map((p) => p.balanceAfter.subscriptionExpiresAt),
+      lastEntries.map((p) => p.balanceAfter.belowThreshold),
+      now,
+    ],
   );
 }
 

@@ -26,7 +26,7 @@ import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind as Kind } from './credits.enums';
 import { creditErrors } from './credits.errors';
 import { queryPrepared } from '../../db/prepared-statements';
-import type { BatchLane, TenantBatcher } from '../../db/tenant-batcher';
+import type { CrossOrganizationLane, TenantBatcher } from '../../db/tenant-batcher';
 import { type ConsumptionOutcome, type GroupedConsumption, consumptionLane } from './credit-consumption-group';
 
 export interface ConsumeCreditsRequest {
@@ -84,8 +84,8 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
     this.consumptionLane = consumptionLane(clock, (m, balance, now) => this.settleLapsed(m, balance, now));
   }
 
-  /** How concurrent consumptions of one organization are charged together. */
-  private readonly consumptionLane: BatchLane<GroupedConsumption, ConsumptionOutcome>;
+  /** How concurrent consumptions (of one organization or many) are charged together. */
+  private readonly consumptionLane: CrossOrganizationLane<GroupedConsumption, ConsumptionOutcome>;
 
   /**
    * Charges credit_cost × quantity, from the buckets in the platform's consumption order, or refuses with
