@@ -95,4 +95,34 @@ async function runLoad({ url, clients, warmupSeconds, seconds, request, accept }
   };
 }
 
-module.exports = { runLoad };
+/**
+ * Every organization's client app calls once (`clients` at a time), as in a gateway that has been serving them:
+ * what a first call costs (verifying its API key, reading its plan's hourly limit) is paid here, not inside
+ * the measured windows. Returns how long that took and the errors seen.
+ */
+async function warmOrganizations({ url, clients, orgs, request, accept }) {
+  const target = new URL('/graphql', url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients, maxFreeSockets: clients });
+  const started = Date.now();
+  let next = 0;
+  let errors = 0;
+  let firstError = null;
+  const client = async () => {
+    while (next < orgs.length) {
+      const org = orgs[next];
+      next += 1;
+      const { body } = request(0, next);
+      const response = await post(agent, target, { 'content-type': 'application/json', authorization: `Bearer ${org.secret}` }, body);
+      const problem = problemOf(response, accept);
+      if (problem) {
+        errors += 1;
+        firstError ??= problem;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, () => client()));
+  agent.destroy();
+  return { seconds: (Date.now() - started) / 1000, errors, firstError };
+}
+
+module.exports = { runLoad, warmOrganizations };

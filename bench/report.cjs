@@ -45,7 +45,8 @@ function render(results) {
     `machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB; Node ${machine.node}; PostgreSQL ${machine.postgres.version}; ${machine.pgbench ?? 'pgbench ?'}`,
   );
   out.push(
-    `run: ${settings.clients} clients, ${settings.seconds} s measured after ${settings.warmupSeconds} s warm-up, ${settings.organizations} orgs; ` +
+    `run: ${settings.clients} clients, ${settings.seconds} s measured after ${settings.warmupSeconds} s warm-up, ${settings.organizations} orgs ` +
+      `(each called once before the first scenario${settings.organizationWarmupSeconds !== undefined ? `: ${settings.organizationWarmupSeconds} s` : ''}); ` +
       `server DB_POOL_MAX=${settings.poolMax}; pgbench -M ${settings.pgbenchMode} -c ${settings.clients} -j ${settings.pgbenchThreads}`,
   );
   if (machine.busyBeforeRun !== null && machine.busyBeforeRun !== undefined) {

@@ -16,7 +16,7 @@ const { createBenchDatabase, dropBenchDatabase, serverFacts } = require('./bench
 const { openServices, populate, makeWorkDir, FEATURE, CREDIT_EVENT } = require('./setup.cjs');
 const { installCapture, compare, describeParameters } = require('./statement-capture.cjs');
 const { startServer } = require('./server-process.cjs');
-const { runLoad } = require('./load.cjs');
+const { runLoad, warmOrganizations } = require('./load.cjs');
 const { cpuMeter, backgroundBusy } = require('./cpu.cjs');
 const { runPgbench, scriptText, manyOrganizationsScript, version: pgbenchVersion } = require('./pgbench.cjs');
 const { singleOperationScenarios, batchScenario } = require('./scenarios.cjs');
@@ -134,6 +134,10 @@ async function main() {
   say(`server pid ${server.pid} at ${server.url} (DB_POOL_MAX=${options.poolMax})`);
 
   const common = { clients: options.clients, warmupSeconds: options.warmupSeconds, seconds: options.seconds };
+  const warm = singleOperationScenarios(orgs).find((s) => s.key === 'checkAndTrack_many');
+  const warmup = await warmOrganizations({ url: server.url, clients: options.clients, orgs, request: warm.request, accept: warm.accept });
+  say(`warm-up: each of the ${orgs.length} organizations called once in ${warmup.seconds.toFixed(1)} s, ${warmup.errors} errors`);
+  if (warmup.errors > 0) throw new Error(`warm-up calls failed: ${warmup.firstError}`);
   const pgbenchMode = options.pgbenchMode;
   const scenarios = [];
   // BENCH_ONLY=checkAndTrack_many,… runs just those scenarios (profiling, quick checks); a full run runs all.
@@ -196,6 +200,7 @@ async function main() {
       seconds: options.seconds,
       warmupSeconds: options.warmupSeconds,
       organizations: options.organizations,
+      organizationWarmupSeconds: Math.round(warmup.seconds * 10) / 10,
       poolMax: options.poolMax,
       pgbenchMode,
       pgbenchThreads: options.pgbenchThreads,

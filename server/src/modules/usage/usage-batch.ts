@@ -8,6 +8,7 @@ import { type EntitlementAnswer, answerFromRecorded } from './usage-answer';
 import { MAX_EVENT_AGE_MS, MAX_EVENT_SKEW_MS, type NormalisedUsage, type UsageRequest, normaliseUsage } from './usage-request';
 import { EXISTING_KEYS_SQL, RECORD_BATCH_SQL } from './usage-sql';
 import { IdempotencyRace, usageErrors } from './usage.errors';
+import { isUniqueViolation } from '../../db/pg-errors';
 
 export interface BatchEvent extends UsageRequest {
   /** When the usage happened (default: now); it counts in the window that contains this moment. */
@@ -67,6 +68,16 @@ async function existingAnswers(manager: EntityManager, organizationId: string, k
   return new Map(rows.map((row) => [row.idempotency_key as string, storedAnswerOf(row.request_hash, row.result)!]));
 }
 
+/** Runs RECORD_BATCH_SQL; a key recorded meanwhile by a concurrent request is a race: the caller rolls back and reads again. */
+async function recordAccepted(manager: EntityManager, parameters: unknown[]): Promise<any[]> {
+  try {
+    return await manager.query(RECORD_BATCH_SQL, parameters);
+  } catch (error) {
+    if (isUniqueViolation(error, 'uq_usage_events_idempotency')) throw new IdempotencyRace();
+    throw error;
+  }
+}
+
 /**
  * Records a batch inside the caller's tenant transaction: two reads (features and plan terms; keys already
  * used), rules per event in memory, then one set-based statement for every accepted event. A key used again
@@ -112,7 +123,7 @@ export async function recordBatch(manager: EntityManager, organizationId: string
 
   if (accepted.length > 0) {
     const { periodStart, periodEnd } = accepted[0]!.context;
-    const rows: any[] = await manager.query(RECORD_BATCH_SQL, [
+    const rows: any[] = await recordAccepted(manager, [
       organizationId,
       accepted.map((a) => a.index),
       accepted.map((a) => a.usage.featureKey),
@@ -129,8 +140,6 @@ export async function recordBatch(manager: EntityManager, organizationId: string
       now,
     ]);
     for (const row of rows) {
-      // A concurrent request recorded one of these keys first: roll everything back and start again.
-      if (!row.recorded) throw new IdempotencyRace();
       const answer = answerFromRecorded({
         featureKey: row.feature_key,
         used: Number(row.used_after),
