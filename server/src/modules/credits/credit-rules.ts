@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { CreditConsumptionOrder } from '../catalog/catalog.enums';
 import { creditErrors } from './credits.errors';
 import { canonicalJson } from '../../shared/canonical-json';
@@ -14,7 +14,7 @@ export const MAX_REASON_LENGTH = 500;
 
 /** What an idempotency key is bound to: a later request under the same key must hash the same. */
 export function requestHashOf(kind: string, request: Record<string, unknown>): string {
-  return createHash('sha256').update(`${kind}:${canonicalJson(request)}`).digest('hex');
+  return hash('sha256', `${kind}:${canonicalJson(request)}`, 'hex');
 }
 
 export function checkPositiveInteger(field: string, value: number, max: number): number {

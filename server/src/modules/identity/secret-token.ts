@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 256 random bits, URL-safe. */
 export function newSecretToken(bytes = 32): string {
@@ -7,7 +7,7 @@ export function newSecretToken(bytes = 32): string {
 
 /** High-entropy tokens need no slow hash: SHA-256 is enough and keeps lookups cheap. */
 export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return hash('sha256', value, 'hex');
 }
 
 export function sameDigest(a: string, b: string): boolean {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { usageErrors } from './usage.errors';
 import { canonicalJson } from '../../shared/canonical-json';
 
@@ -53,7 +53,7 @@ export function normaliseUsage(request: UsageRequest, prefix = ''): NormalisedUs
 }
 
 export function requestHashOf(featureKey: string, quantity: number, metadata: Record<string, unknown>): string {
-  return createHash('sha256').update(canonicalJson({ featureKey, quantity, metadata })).digest('hex');
+  return hash('sha256', canonicalJson({ featureKey, quantity, metadata }), 'hex');
 }
 
 /** Same key: the first answer if the request is the same, CONFLICT if it is not. */
