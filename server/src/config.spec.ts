@@ -39,6 +39,7 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' }, /^Invalid configuration: ADMIN_PASSWORD must be at least 12 characters$/],
     [{ GRAPHQL_MAX_DEPTH: '0' }, /^Invalid configuration: GRAPHQL_MAX_DEPTH /],
     [{ TRUST_PROXY: 'maybe?' }, /^Invalid configuration: TRUST_PROXY /],
+    [{ API_KEY_CACHE_SECONDS: '3601' }, /^Invalid configuration: API_KEY_CACHE_SECONDS /],
   ])('refuses %j with a one-line message naming the variable', (env, message) => {
     let thrown: unknown;
     try {
@@ -56,6 +57,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
     expect(loadConfig({}).trustProxy).toBe(false);
+  });
+
+  it('trusts a verified API key for five minutes by default (revocations arrive by notification), up to an hour', () => {
+    expect(loadConfig({}).apiKeyCacheSeconds).toBe(300);
+    expect(loadConfig({ API_KEY_CACHE_SECONDS: '3600' }).apiKeyCacheSeconds).toBe(3600);
+    expect(loadConfig({ API_KEY_CACHE_SECONDS: '0' }).apiKeyCacheSeconds).toBe(0);
   });
 
   it('never echoes secret values in a refusal', () => {

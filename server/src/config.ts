@@ -22,7 +22,7 @@ const envSchema = z
     EMBEDDED_PG_DATA_DIR: z.string().min(1).default('.tollgate/pgdata'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_TTL_HOURS: int(1, 24 * 365).default(24 * 7),
-    API_KEY_CACHE_SECONDS: int(0, 300).default(5),
+    API_KEY_CACHE_SECONDS: int(0, 3600).default(300),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     // Express "trust proxy": false, true (every hop: only behind a proxy that overwrites X-Forwarded-For),
     // a hop count, or a comma list of trusted addresses/subnets.
@@ -83,7 +83,10 @@ export interface Config {
   };
   readonly logLevel: string;
   readonly session: { readonly ttlHours: number; readonly cookieSecure: 'auto' | boolean };
-  /** How long a verified API key is trusted without asking the database (revocation elsewhere waits this long). */
+  /**
+   * How long a verified API key is trusted without asking the database. Revocations through Tollgate reach every
+   * instance at once (LISTEN/NOTIFY); this bounds only changes made behind Tollgate's back, e.g. in SQL.
+   */
   readonly apiKeyCacheSeconds: number;
   readonly trustProxy: boolean | number | string[];
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | undefined;

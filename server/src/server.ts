@@ -8,7 +8,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/open-database';
 import { buildSchema } from './graphql/build-schema';
 import { type JobQueue, startJobQueue } from './jobs/job-queue';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 import { platformIsEmpty, seedDemoPlatform } from './seed/demo-platform';
 import { liveStripeEnvironment } from './stripe/stripe-environment';
 import { startStripeSandbox, type StripeSandbox } from './stripe-sandbox';
@@ -23,10 +23,13 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
   const database = await openDatabase(config, logger);
   let jobs: JobQueue | undefined;
   let sandbox: StripeSandbox | undefined;
+  let services: Services | undefined;
   try {
     // No Stripe key configured: the built-in sandbox stands in for Stripe (never started when a key is set).
     if (config.stripe.mode === 'sandbox') sandbox = await startStripeSandbox({ port: config.stripe.sandboxPort, stateFile: config.stripe.sandboxStateFile, logger });
-    const services = createServices(config, database.database, clock, logger, liveStripeEnvironment(config.stripe) ?? sandbox!.environment);
+    services = createServices(config, database.database, clock, logger, liveStripeEnvironment(config.stripe) ?? sandbox!.environment);
+    // Revocations on other instances arrive through PostgreSQL; the embedded database has no other instances.
+    await services.apiKeys.start(config.database.url);
     await services.catalog.loadFromFile(undefined, logger);
     await ensureBootstrapAdmin(services, logger);
     if (config.seedDemoData && (await platformIsEmpty(services))) await seedDemoPlatform(services, logger);
@@ -56,6 +59,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
         await jobs?.stop();
         await sandbox?.stop();
         httpServer.closeAllConnections();
+        await services!.apiKeys.stop(); // writes pending API key last uses, so after the last request
         await database.close();
         logger.debug('database closed');
       },
@@ -64,6 +68,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
     // A failed start (e.g. the port is taken) leaves nothing running behind it.
     await jobs?.stop().catch(() => undefined);
     await sandbox?.stop().catch(() => undefined);
+    await services?.apiKeys.stop().catch(() => undefined);
     await database.close();
     throw error;
   }

@@ -72,7 +72,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const organizations = new OrganizationService(database);
   const identity = new IdentityService(database, organizations, new LoginRateLimiter(config.loginRateLimit), clock, config.session.ttlHours);
   const audit = new AuditLogService(database, clock);
-  const apiKeys = new ApiKeyService(database, audit, clock, config.apiKeyCacheSeconds * 1000);
+  const apiKeys = new ApiKeyService(database, audit, clock, logger, config.apiKeyCacheSeconds * 1000);
   const catalog = new CatalogService(database, audit);
   const planAdmin = new PlanAdminService(database, catalog, audit, clock);
   const catalogAdmin = new CatalogAdminService(database, catalog, audit, clock);

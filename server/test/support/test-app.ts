@@ -59,6 +59,8 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
   // The sandbox must post webhooks to the app, so with it the app also listens on a loopback port.
   const stripeSandbox = options.stripeSandbox ? await startStripeSandbox({ now: clock.now(), logger }) : undefined;
   const services = createServices(config, new Database(dataSource), clock, logger, stripeSandbox?.environment ?? UNSTARTED_SANDBOX);
+  // As the server does: on a PostgreSQL server, revocations are heard through LISTEN; embedded PGlite needs none.
+  await services.apiKeys.start(testDatabase.embedded ? undefined : testDatabase.url);
   await services.catalog.loadFromFile();
   schemaPromise ??= buildSchema();
   const httpServer = stripeSandbox ? http.createServer() : undefined;
@@ -91,6 +93,7 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
       await stripeSandbox?.stop();
       await tollgate.stop();
       httpServer?.closeAllConnections();
+      await services.apiKeys.stop();
       if (dataSource.isInitialized) await dataSource.destroy();
       await testDatabase.drop();
     },
