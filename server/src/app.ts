@@ -15,7 +15,7 @@ import { SESSION_COOKIE } from './graphql/session-cookie';
 import { consoleRoutes } from './http/console-static';
 import { jsonBodyParser } from './http/express-handoff';
 import { healthRoutes } from './http/health';
-import { leanGraphqlEntry } from './http/lean-graphql-entry';
+import { GRAPHQL_BODY_LIMIT_BYTES, leanGraphqlEntry } from './http/lean-graphql-entry';
 import { requestIdOf } from './http/request-id';
 import type { Services } from './services';
 import { stripeWebhookRouter } from './stripe/stripe-webhook.router';
@@ -120,7 +120,7 @@ export async function createApp(options: {
   });
   app.use(
     '/graphql',
-    jsonBodyParser({ limit: '1mb' }), // express.json, aware of bodies the lean entry already read
+    jsonBodyParser({ limit: GRAPHQL_BODY_LIMIT_BYTES }), // express.json, aware of bodies the lean entry already read
     cookieParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => graphqlContextFor(req, res, await resolveViewer(req, services), services),

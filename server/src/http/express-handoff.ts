@@ -27,7 +27,7 @@ export function handOffToExpress(req: IncomingMessage, handOff: HandOff): void {
  * would skip it as already read and leave req.body alone), so a handed-off body is used as is, and raw bytes are
  * replayed through the same parser: malformed JSON gets exactly the 400 it always got.
  */
-export function jsonBodyParser(options: { limit: string }): RequestHandler {
+export function jsonBodyParser(options: { limit: number }): RequestHandler {
   const parseJson = express.json(options);
   return (req, res, next) => {
     const handOff = (req as HandedOffRequest)[HANDED_OFF];

@@ -7,8 +7,8 @@ import type { Services } from '../services';
 import { handOffToExpress } from './express-handoff';
 import { requestIdOf } from './request-id';
 
-/** express.json's limit on /graphql in app.ts ('1mb'); larger bodies go to Express, which refuses them. */
-export const LEAN_MAX_BODY_BYTES = 1024 * 1024;
+/** The JSON body limit on /graphql (express.json's in app.ts too); larger bodies go to Express, which refuses them. */
+export const GRAPHQL_BODY_LIMIT_BYTES = 1024 * 1024;
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
 /**
@@ -86,7 +86,7 @@ function isLeanCall(req: IncomingMessage): boolean {
   if (!headers.authorization || !/^bearer\s/i.test(headers.authorization)) return false;
   if (!headers['content-type'] || !JSON_CONTENT_TYPE.test(headers['content-type'])) return false;
   const length = Number(headers['content-length']);
-  return headers['content-length'] !== undefined && headers['content-length'] !== '' && Number.isInteger(length) && length >= 0 && length <= LEAN_MAX_BODY_BYTES;
+  return headers['content-length'] !== undefined && headers['content-length'] !== '' && Number.isInteger(length) && length >= 0 && length <= GRAPHQL_BODY_LIMIT_BYTES;
 }
 
 /** The body when it is a JSON object (what express.json would make req.body); undefined for anything else. */
