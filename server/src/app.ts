@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -6,7 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { type GraphQLContext, type Viewer, graphqlContextFor } from './graphql/context';
@@ -14,24 +13,26 @@ import { formatGraphQLError } from './graphql/errors';
 import { clientAppFastPath } from './graphql/client-app-fast-path';
 import { SESSION_COOKIE } from './graphql/session-cookie';
 import { consoleRoutes } from './http/console-static';
+import { jsonBodyParser } from './http/express-handoff';
 import { healthRoutes } from './http/health';
+import { GRAPHQL_BODY_LIMIT_BYTES, leanGraphqlEntry } from './http/lean-graphql-entry';
+import { requestIdOf } from './http/request-id';
 import type { Services } from './services';
 import { stripeWebhookRouter } from './stripe/stripe-webhook.router';
 
 export interface TollgateApp {
+  /** The HTTP server's listener: the lean entry for client apps' metering calls, Express for everything else. */
+  requestListener: RequestListener;
   app: Express;
   apollo: ApolloServer<GraphQLContext>;
-  /** Requests answered by the client-app fast path (see graphql/client-app-fast-path.ts). */
+  /** Requests answered by the client-app fast path (see graphql/client-app-fast-path.ts, http/lean-graphql-entry.ts). */
   fastPathStats: { executed: number };
   stop(): Promise<void>;
 }
 
 async function resolveViewer(req: express.Request, services: Services): Promise<Viewer> {
-  const bearer = /^bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
-  if (bearer) {
-    const apiKey = await services.apiKeys.authenticate(bearer[1]!.trim());
-    return apiKey ? { kind: 'apiKey', ...apiKey } : { kind: 'anonymous', rejectedApiKey: true };
-  }
+  const bearer = await bearerViewer(req.headers.authorization, services);
+  if (bearer) return bearer;
   const sessionToken: unknown = req.cookies?.[SESSION_COOKIE];
   if (typeof sessionToken === 'string' && sessionToken.length > 0 && sessionToken.length < 200) {
     const user = await services.identity.userForSession(sessionToken);
@@ -40,7 +41,18 @@ async function resolveViewer(req: express.Request, services: Services): Promise<
   return { kind: 'anonymous' };
 }
 
-/** Express app: health routes, GraphQL at /graphql, the console at /. POST /webhooks/stripe before any JSON parser. */
+/** The viewer an Authorization: Bearer header stands for; null without one. */
+async function bearerViewer(authorization: string | undefined, services: Services): Promise<Viewer | null> {
+  const bearer = /^bearer\s+(.+)$/i.exec(authorization ?? '');
+  if (!bearer) return null;
+  const apiKey = await services.apiKeys.authenticate(bearer[1]!.trim());
+  return apiKey ? { kind: 'apiKey', ...apiKey } : { kind: 'anonymous', rejectedApiKey: true };
+}
+
+/**
+ * Express app: health routes, GraphQL at /graphql, the console at /. POST /webhooks/stripe before any JSON parser.
+ * In front of it, the lean entry answers client apps' metering calls (requestListener is what the server listens with).
+ */
 export async function createApp(options: {
   services: Services;
   schema: GraphQLSchema;
@@ -88,8 +100,7 @@ export async function createApp(options: {
     pinoHttp({
       logger,
       genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        const id = requestIdOf(req);
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -103,14 +114,13 @@ export async function createApp(options: {
     services,
     schema,
     validationRules: protection.validationRules,
-    resolveViewer: (req) => resolveViewer(req, services),
+    authenticate: async (authorization) => (await bearerViewer(authorization, services)) ?? { kind: 'anonymous' },
     formatError: (error) => formatGraphQLError(error.toJSON(), error, logger, graphqlLimits.includeStacktrace),
     logger,
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    fastPath,
+    jsonBodyParser({ limit: GRAPHQL_BODY_LIMIT_BYTES }), // express.json, aware of bodies the lean entry already read
     cookieParser(),
     expressMiddleware(apollo, {
       context: async ({ req, res }): Promise<GraphQLContext> => graphqlContextFor(req, res, await resolveViewer(req, services), services),
@@ -119,6 +129,7 @@ export async function createApp(options: {
   app.use(consoleRoutes(config.consoleDistDir));
 
   return {
+    requestListener: leanGraphqlEntry({ fastPath, app, services, logger }),
     app,
     apollo,
     fastPathStats: fastPath.stats,

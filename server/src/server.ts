@@ -37,7 +37,7 @@ export async function startTollgate(config: Config, logger: Logger, clock: Clock
     jobs = config.jobsEnabled ? await startJobQueue({ url: database.url, services, logger }) : undefined;
     const httpServer = http.createServer();
     const tollgate = await createApp({ services, schema: await buildSchema(), logger, httpServer });
-    httpServer.on('request', tollgate.app);
+    httpServer.on('request', tollgate.requestListener);
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, resolve);

@@ -13,15 +13,45 @@ export type Viewer =
 export interface GraphQLContext {
   viewer: Viewer;
   services: Services;
-  logger: Logger;
+  /** The request's logger (bound to the request). */
+  readonly logger: Logger;
   requestId: string;
-  req: Request;
-  res: Response;
+  /** Express's request and response (cookies, the client's address). */
+  readonly req: Request;
+  readonly res: Response;
   /** Per-request memo of the viewer's role in each organization asked about. */
   roleCache: Map<string, MembershipRole | null>;
 }
 
-/** The context of one GraphQL operation (Apollo Server's and the client-app fast path's alike). */
+/** The context of one GraphQL operation that came through Express (Apollo Server's). */
 export function graphqlContextFor(req: Request, res: Response, viewer: Viewer, services: Services): GraphQLContext {
   return { viewer, services, logger: req.log, requestId: String(req.id), req, res, roleCache: new Map() };
+}
+
+/** What a request that Express never saw (http/lean-graphql-entry.ts) offers a context: made on demand, as few resolvers ask. */
+export interface PlainRequestScope {
+  requestId: string;
+  childLogger(): Logger;
+  expressView(): { req: Request; res: Response };
+}
+
+/** The same context for a plain Node request: the child logger and Express's view of req/res are made only if something reads them. */
+export function plainRequestContext(scope: PlainRequestScope, viewer: Viewer, services: Services): GraphQLContext {
+  let logger: Logger | undefined;
+  let express: { req: Request; res: Response } | undefined;
+  return {
+    viewer,
+    services,
+    requestId: scope.requestId,
+    roleCache: new Map(),
+    get logger() {
+      return (logger ??= scope.childLogger());
+    },
+    get req() {
+      return (express ??= scope.expressView()).req;
+    },
+    get res() {
+      return (express ??= scope.expressView()).res;
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import http from 'node:http';
+import http, { type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
 import request from 'supertest';
@@ -29,7 +29,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export type Caller = { cookie?: string; apiKey?: string } | undefined;
 
 export interface TestApp {
-  app: Express;
+  /** What the server listens with: the lean entry in front of Express (supertest drives it). */
+  app: RequestListener;
+  /** Express alone, without the lean entry in front (to compare the two paths). */
+  express: Express;
   services: Services;
   clock: ManualClock;
   /** Connected as the database owner (superuser here): for asserting on what is stored. */
@@ -67,14 +70,15 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
   const tollgate = await createApp({ services, schema: await schemaPromise, logger, httpServer });
   let url: string | undefined;
   if (httpServer && stripeSandbox) {
-    httpServer.on('request', tollgate.app);
+    httpServer.on('request', tollgate.requestListener);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
     stripeSandbox.setWebhookUrl(`${url}/webhooks/stripe`);
   }
 
   return {
-    app: tollgate.app,
+    app: tollgate.requestListener,
+    express: tollgate.app,
     fastPathStats: tollgate.fastPathStats,
     services,
     clock,
@@ -83,7 +87,7 @@ export async function startTestApp(options: { env?: Record<string, string>; logS
     stripeSandbox,
     url,
     async gql(query, variables, caller) {
-      let call = request(tollgate.app).post('/graphql').set('content-type', 'application/json');
+      let call = request(tollgate.requestListener).post('/graphql').set('content-type', 'application/json');
       if (caller?.cookie) call = call.set('cookie', caller.cookie);
       if (caller?.apiKey) call = call.set('authorization', `Bearer ${caller.apiKey}`);
       const response = await call.send({ query, variables });
