@@ -111,15 +111,20 @@ export function consumptionLane(
 const entryKey = (organizationId: string, idempotencyKey: string) => `${organizationId}\u0000${idempotencyKey}`;
 
 async function earlierEntries(manager: EntityManager, items: Array<OrganizationItem<GroupedConsumption>>): Promise<Map<string, CreditTransactionEntity>> {
-  const hits = await queryPrepared<{ id: string }>(
+  const wanted = new Set(items.map((i) => entryKey(i.organizationId, i.item.idempotencyKey)));
+  // Plain restrictions on the idempotency index's three columns (not a join on unnest): a join's plan follows
+  // the table's statistics, and a plan made while an organization had few entries scanned all of them later.
+  // Every (organization, key) combination is probed; pairs nobody sent are dropped here.
+  const hits = await queryPrepared<{ id: string; organization_id: string; idempotency_key: string }>(
     manager,
     'tg_credit_group_keys',
-    `SELECT t.id FROM unnest($1::uuid[], $2::text[]) AS k(organization_id, idempotency_key)
-     JOIN credit_transactions t ON t.organization_id = k.organization_id AND t.kind = $3 AND t.idempotency_key = k.idempotency_key`,
-    [items.map((i) => i.organizationId), items.map((i) => i.item.idempotencyKey), Kind.CONSUMPTION],
+    `SELECT id, organization_id, idempotency_key FROM credit_transactions
+     WHERE organization_id = ANY($1::uuid[]) AND kind = $2 AND idempotency_key = ANY($3::text[])`,
+    [[...new Set(items.map((i) => i.organizationId))], Kind.CONSUMPTION, [...new Set(items.map((i) => i.item.idempotencyKey))]],
   );
-  if (hits.length === 0) return new Map();
-  const entries = await manager.findBy(CreditTransactionEntity, { id: In(hits.map((h) => h.id)) });
+  const ids = hits.filter((h) => wanted.has(entryKey(h.organization_id, h.idempotency_key))).map((h) => h.id);
+  if (ids.length === 0) return new Map();
+  const entries = await manager.findBy(CreditTransactionEntity, { id: In(ids) });
   return new Map(entries.map((e) => [entryKey(e.organizationId, e.idempotencyKey!), e]));
 }
 

@@ -97,9 +97,12 @@ async function earlierAnswers(manager: EntityManager, items: Array<OrganizationI
     manager,
     'tg_usage_group_keys',
     GROUP_EXISTING_KEYS_SQL,
-    [items.map((i) => i.organizationId), items.map((i) => i.item.usage.idempotencyKey)],
+    [[...new Set(items.map((i) => i.organizationId))], [...new Set(items.map((i) => i.item.usage.idempotencyKey))]],
   );
-  return new Map(rows.map((row) => [eventKey(row.organization_id, row.idempotency_key), storedAnswerOf(row.request_hash, row.result)!]));
+  const wanted = new Set(items.map((i) => eventKey(i.organizationId, i.item.usage.idempotencyKey)));
+  return new Map(
+    rows.filter((row) => wanted.has(eventKey(row.organization_id, row.idempotency_key))).map((row) => [eventKey(row.organization_id, row.idempotency_key), storedAnswerOf(row.request_hash, row.result)!]),
+  );
 }
 
 /** Locks every counter the group may move (creating it at zero), in sorted order, and returns its count. */

@@ -107,11 +107,14 @@ export const USAGE_SUMMARY_SQL = `
   GROUP BY feature_key, date_trunc('day', occurred_at AT TIME ZONE 'UTC')
   ORDER BY feature_key, date_trunc('day', occurred_at AT TIME ZONE 'UTC')`;
 
-/** A metering group's earlier uses of its keys: $1 organizations, $2 keys (pairs). */
+/**
+ * A metering group's earlier uses of its keys: $1 organizations, $2 keys, each distinct. Plain restrictions on the
+ * idempotency index's columns (not a join on unnest, whose plan follows the table's statistics and went bad as an
+ * organization's events grew); every combination is probed, and the caller drops pairs nobody sent.
+ */
 export const GROUP_EXISTING_KEYS_SQL = `
-  SELECT ev.organization_id, ev.idempotency_key, ev.request_hash, ev.result
-  FROM unnest($1::uuid[], $2::text[]) AS k(organization_id, idempotency_key)
-  JOIN usage_events ev ON ev.organization_id = k.organization_id AND ev.idempotency_key = k.idempotency_key`;
+  SELECT organization_id, idempotency_key, request_hash, result FROM usage_events
+  WHERE organization_id = ANY($1::uuid[]) AND idempotency_key = ANY($2::text[])`;
 
 /**
  * A group's counters, locked in sorted order (created at zero when new), so concurrent groups and lone calls wait
