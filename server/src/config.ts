@@ -49,6 +49,7 @@ const envSchema = z
     SEED_DEMO_DATA: bool.optional(),
     JOBS_ENABLED: bool.default(true),
     HOT_PATH_BATCHING: bool.default(true),
+    HOT_PATH_GROUPS_IN_FLIGHT: int(1, 16).default(1),
     // Unset: the built-in Stripe sandbox (server/src/stripe-sandbox) starts on a loopback port instead.
     STRIPE_SECRET_KEY: optionalString.pipe(z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional()),
     STRIPE_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^whsec_/, 'must be a webhook signing secret (whsec_…)').optional()),
@@ -106,8 +107,10 @@ export interface Config {
   readonly seedDemoData: boolean;
   /** Run the time-driven jobs (renewals, credit expiry, cleanup) in this process. */
   readonly jobsEnabled: boolean;
-  /** Run concurrent usage/credit calls of one organization in one shared transaction (see db/tenant-batcher.ts). */
+  /** Run concurrent usage/credit calls in shared transactions (see db/tenant-batcher.ts). */
   readonly hotPathBatching: boolean;
+  /** How many of those transactions (or lone calls) of one kind run at once. */
+  readonly hotPathGroupsInFlight: number;
   /**
    * `live`: real Stripe with the configured keys. `sandbox`: no key configured, so the server starts its
    * built-in Stripe sandbox and points the same SDK at it (never when a key is set).
@@ -172,6 +175,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: env.SEED_DEMO_DATA ?? !env.DATABASE_URL,
     jobsEnabled: env.JOBS_ENABLED,
     hotPathBatching: env.HOT_PATH_BATCHING,
+    hotPathGroupsInFlight: env.HOT_PATH_GROUPS_IN_FLIGHT,
     stripe:
       env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET
         ? { mode: 'live', secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }

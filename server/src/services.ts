@@ -77,7 +77,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const planAdmin = new PlanAdminService(database, catalog, audit, clock);
   const catalogAdmin = new CatalogAdminService(database, catalog, audit, clock);
   // One batcher for the hot paths: concurrent calls of one organization share a transaction.
-  const hotPathBatcher = config.hotPathBatching ? new TenantBatcher(database, logger) : undefined;
+  const hotPathBatcher = config.hotPathBatching ? new TenantBatcher(database, logger, { inFlight: config.hotPathGroupsInFlight }) : undefined;
   const creditLedger = new CreditLedgerService(database, audit, clock, hotPathBatcher);
   const subscriptions = new SubscriptionService(database, catalog, creditLedger, audit, clock, logger);
   const subscriptionRenewal = new SubscriptionRenewalService(database, subscriptions, audit, clock, logger);

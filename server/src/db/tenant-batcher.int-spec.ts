@@ -26,7 +26,7 @@ describe('TenantBatcher', () => {
   const settleDrain = () => new Promise((resolve) => setImmediate(resolve));
 
   it('runs a lone operation alone, and concurrent ones of one organization as one group in one transaction, in order', async () => {
-    const batcher = new TenantBatcher(app.services.database);
+    const batcher = new TenantBatcher(app.services.database, undefined, { inFlight: 1 });
     const organizationId = await ownOrganization();
     const backendOf = async (m: EntityManager) => ((await m.query(`SELECT txid_current()::text AS xid`)) as Array<{ xid: string }>)[0]!.xid;
     expect(await batcher.run(organizationId, lane, backendOf, async () => 'alone')).toBe('alone');
@@ -53,8 +53,28 @@ describe('TenantBatcher', () => {
     expect(batcher.stats).toMatchObject({ sharedTransactions: 1, sharedOperations: 5, fallbacks: 0 });
   });
 
+  it('runs up to inFlight lone operations or groups of a lane at once; the next to finish takes everything queued as one group', async () => {
+    const batcher = new TenantBatcher(app.services.database, undefined, { inFlight: 2 });
+    const organizationId = await ownOrganization();
+    const xidOf = async (m: EntityManager) => ((await m.query(`SELECT txid_current()::text AS xid`)) as Array<{ xid: string }>)[0]!.xid;
+    let running = 0;
+    let mostAtOnce = 0;
+    const slowly = (value: string) => async () => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      running -= 1;
+      return value;
+    };
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => batcher.run(organizationId, lane, xidOf, slowly(`alone-${i}`))));
+    expect(results.slice(0, 2)).toEqual(['alone-0', 'alone-1']);
+    expect(mostAtOnce).toBe(2);
+    expect(new Set(results.slice(2)).size).toBe(1);
+    expect(batcher.stats).toMatchObject({ sharedTransactions: 1, sharedOperations: 4, fallbacks: 0 });
+  });
+
   it('keeps lanes apart: operations of another lane or organization are not grouped with these', async () => {
-    const batcher = new TenantBatcher(app.services.database);
+    const batcher = new TenantBatcher(app.services.database, undefined, { inFlight: 1 });
     const [first, second] = [await ownOrganization(), await ownOrganization()];
     const otherLane = { ...lane, name: 'other' };
     const results = await Promise.all([
@@ -66,7 +86,7 @@ describe('TenantBatcher', () => {
   });
 
   it('groups the concurrent operations of every organization in a cross-organization lane, in one transaction that sees exactly them', async () => {
-    const batcher = new TenantBatcher(app.services.database);
+    const batcher = new TenantBatcher(app.services.database, undefined, { inFlight: 1 });
     const organizations = [await ownOrganization(), await ownOrganization(), await ownOrganization()];
     const acrossLane: CrossOrganizationLane<string, unknown> = {
       name: 'across',
@@ -89,7 +109,7 @@ describe('TenantBatcher', () => {
   });
 
   it('gives a domain error to its own operation only, and rolls a group back to lone runs on any other failure', async () => {
-    const batcher = new TenantBatcher(app.services.database);
+    const batcher = new TenantBatcher(app.services.database, undefined, { inFlight: 1 });
     const organizationId = await ownOrganization();
     const refused = new DomainError(ErrorCode.BAD_USER_INPUT, 'refused');
     const [first, second, third, fourth] = await Promise.allSettled([

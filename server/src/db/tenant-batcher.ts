@@ -54,44 +54,62 @@ const settle = <O>(pending: PendingItem<unknown, O>, work: Promise<O>) => work.t
  * a commit per caller. A lane groups per organization, or — a cross-organization lane — the calls of every
  * organization together, so that many organizations each calling now and then share commits as one hot one does.
  *
- * An operation arriving while none of its group is running runs alone at once, so light load adds no latency;
- * those arriving meanwhile queue and run as the next group. If a group fails for any reason other than a per-item
+ * An operation arriving while fewer than `inFlight` of its lane are running runs alone at once, so light load adds
+ * no latency; those arriving meanwhile queue, and the next one to finish takes them all as its next group. If a group fails for any reason other than a per-item
  * DomainError, it is rolled back and every operation in it runs alone instead.
  */
+interface LaneState {
+  /** Lone operations and groups of this lane (and organization, for a per-organization lane) running now. */
+  running: number;
+  queue: Array<PendingItem<any, any>>;
+}
+
 export class TenantBatcher {
-  private readonly queues = new Map<string, Array<PendingItem<any, any>>>();
+  private readonly lanes = new Map<string, LaneState>();
   /** How much coalescing happened: shared transactions, the operations and organizations in them, groups that fell back. */
   readonly stats = { sharedTransactions: 0, sharedOperations: 0, fallbacks: 0, sharedOrganizations: 0 };
+  private readonly maxBatch: number;
+  private readonly inFlight: number;
 
+  /**
+   * `inFlight`: how many lone operations or groups of one lane run at once (HOT_PATH_GROUPS_IN_FLIGHT). With two,
+   * one group prepares (scope, plan, keys) while the other holds the hot rows; rows are locked in sorted order, so
+   * groups queue behind each other, never deadlock. On the bench (2 cores) two were no faster than one and four
+   * slower (smaller groups, more commits), so one is the default. `maxBatch`: the most operations in one group.
+   */
   constructor(
     private readonly database: Database,
     private readonly logger?: Logger,
-    private readonly maxBatch = 128,
-  ) {}
+    options: { maxBatch?: number; inFlight?: number } = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 128;
+    this.inFlight = options.inFlight ?? 1;
+  }
 
   run<I, O>(organizationId: string, lane: AnyLane<I, O>, item: I, alone: () => Promise<O>): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       const key = lane.acrossOrganizations ? lane.name : `${lane.name}:${organizationId}`;
-      const queue = this.queues.get(key);
       const pending: PendingItem<I, O> = { organizationId, item, alone, resolve, reject };
-      if (queue) {
-        queue.push(pending);
+      let state = this.lanes.get(key);
+      if (!state) this.lanes.set(key, (state = { running: 0, queue: [] }));
+      if (state.running >= this.inFlight) {
+        state.queue.push(pending);
         return;
       }
-      this.queues.set(key, []);
-      void this.drain(key, lane, [pending]);
+      state.running += 1;
+      void this.drain(key, state, lane, [pending]);
     });
   }
 
-  private async drain<I, O>(key: string, lane: AnyLane<I, O>, first: Array<PendingItem<I, O>>): Promise<void> {
+  private async drain<I, O>(key: string, state: LaneState, lane: AnyLane<I, O>, first: Array<PendingItem<I, O>>): Promise<void> {
     let batch = first;
     while (batch.length > 0) {
       if (batch.length === 1) await settle(batch[0]!, batch[0]!.alone());
       else await this.runTogether(lane, batch);
-      const queue = this.queues.get(key)!;
-      batch = queue.splice(0, this.maxBatch);
+      batch = state.queue.splice(0, this.maxBatch);
     }
-    this.queues.delete(key);
+    state.running -= 1;
+    if (state.running === 0 && this.lanes.get(key) === state) this.lanes.delete(key);
   }
 
   private async runTogether<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<void> {
