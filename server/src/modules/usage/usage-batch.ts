@@ -139,12 +139,21 @@ export async function recordBatch(manager: EntityManager, organizationId: string
       periodEnd,
       now,
     ]);
+    // Window ends as epoch milliseconds (a number for pg to parse, not a timestamp string per row); each is
+    // formatted once per batch.
+    const isoOf = new Map<number, string>();
+    const resetsAtOf = (ms: number | null) => {
+      if (ms === null) return null;
+      let iso = isoOf.get(ms);
+      if (iso === undefined) isoOf.set(ms, (iso = new Date(ms).toISOString()));
+      return iso;
+    };
     for (const row of rows) {
       const answer = answerFromRecorded({
         featureKey: row.feature_key,
         used: Number(row.used_after),
         limit: row.limit_value === null ? null : Number(row.limit_value),
-        resetsAt: row.window_end === null ? null : new Date(row.window_end).toISOString(),
+        resetsAt: resetsAtOf(row.window_end_ms),
         overage: row.overage,
       });
       results[row.position] = { index: row.position, idempotencyKey: events[row.position]!.idempotencyKey, status: UsageEventStatus.RECORDED, answer, error: null };

@@ -94,7 +94,7 @@ export const RECORD_BATCH_SQL = `
     FROM running
     ORDER BY idempotency_key
   )
-  SELECT r.position, r.feature_key, r.used_after, r.limit_value, r.window_end, r.overage
+  SELECT r.position, r.feature_key, r.used_after, r.limit_value, (extract(epoch FROM r.window_end) * 1000)::float8 AS window_end_ms, r.overage
   FROM running r
   ORDER BY r.position`;
 

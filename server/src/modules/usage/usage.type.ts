@@ -96,21 +96,28 @@ export class UsageBatchResultType {
   @Field(() => Int) recorded: number;
   @Field(() => Int) duplicates: number;
   @Field(() => Int) rejected: number;
-  @Field(() => [UsageEventResultType]) results: UsageEventResultType[];
+  private outcomes: BatchEventResult[] = [];
+
+  /** Built only when the client asks for it: a 1,000-event batch often wants just the counts. */
+  @Field(() => [UsageEventResultType])
+  get results(): UsageEventResultType[] {
+    return this.outcomes.map((r) => ({
+      index: r.index,
+      idempotencyKey: r.idempotencyKey,
+      status: r.status,
+      entitlement: r.answer ? EntitlementCheckType.from(r.answer) : null,
+      error: r.error,
+    }));
+  }
 
   static from(results: BatchEventResult[]): UsageBatchResultType {
-    const count = (status: UsageEventStatus) => results.filter((r) => r.status === status).length;
+    const counts = { [UsageEventStatus.RECORDED]: 0, [UsageEventStatus.DUPLICATE]: 0, [UsageEventStatus.REJECTED]: 0 };
+    for (const result of results) counts[result.status] += 1;
     return Object.assign(new UsageBatchResultType(), {
-      recorded: count(UsageEventStatus.RECORDED),
-      duplicates: count(UsageEventStatus.DUPLICATE),
-      rejected: count(UsageEventStatus.REJECTED),
-      results: results.map((r) => ({
-        index: r.index,
-        idempotencyKey: r.idempotencyKey,
-        status: r.status,
-        entitlement: r.answer ? EntitlementCheckType.from(r.answer) : null,
-        error: r.error,
-      })),
+      recorded: counts[UsageEventStatus.RECORDED],
+      duplicates: counts[UsageEventStatus.DUPLICATE],
+      rejected: counts[UsageEventStatus.REJECTED],
+      outcomes: results,
     });
   }
 }
