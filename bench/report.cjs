@@ -113,8 +113,8 @@ function render(results) {
     out.push(`  ${operation}: ${captured.statements.length} round trips, ${captured.drift ? 'DRIFT: the pgbench script no longer mirrors them (see below)' : 'mirrored by the pgbench script'}`);
   }
   out.push(
-    `  per request on top (not in pgbench): API-key authentication ${statements.apiKeyAuthentication.cached} statements when cached ` +
-      `(${statements.apiKeyAuthentication.uncached} on a cache miss), hourly request limit ${statements.hourlyRequestLimit} statements once per organization per minute`,
+    `  per request on top (not in pgbench): API-key authentication, no statement while the key is cached (API_KEY_CACHE_SECONDS) and one ` +
+      `round trip on a miss (modules/api-keys/api-key-lookup.ts); hourly request limit ${statements.hourlyRequestLimit} statements once per organization per minute`,
   );
   for (const [operation, captured] of Object.entries(statements.operations)) {
     if (!captured.drift) continue;

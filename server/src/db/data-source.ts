@@ -6,6 +6,12 @@ export interface DataSourceOptions {
   url: string;
   poolMax: number;
   applicationName?: string;
+  /**
+   * pg's pipeline mode: a query is written at once, not after the previous one answered. Sequential code behaves
+   * the same; a metering group sends the statements that do not depend on each other in one flight
+   * (Database.inOrganizations). Off for the embedded PGlite (one backend behind a socket shim).
+   */
+  pipeline?: boolean;
 }
 
 /** One code path for every PostgreSQL: the embedded one is reached over the same `pg` driver. */
@@ -23,7 +29,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     installExtensions: false,
     applicationName: options.applicationName ?? 'tollgate',
     poolSize: options.poolMax,
-    extra: { max: options.poolMax, connectionTimeoutMillis: 10_000 },
+    extra: { max: options.poolMax, connectionTimeoutMillis: 10_000, pipeline: options.pipeline ?? false },
   });
 }
 

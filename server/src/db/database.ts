@@ -1,6 +1,10 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isUuid } from '../shared/uuid';
-import { queryPrepared } from './prepared-statements';
+import { isPipelined, queryPrepared } from './prepared-statements';
+
+interface PgClient {
+  query(query: string | { name: string; text: string; values: unknown[] }): Promise<unknown>;
+}
 
 /** Role taken for tenant work: row-level security limits it to `app.current_org`. */
 export const TENANT_ROLE = 'tollgate_tenant';
@@ -16,6 +20,11 @@ export const METERING_ROLE = 'tollgate_metering';
  */
 const TENANT_SCOPE_SQL = `SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.current_org', $1, true)`;
 const METERING_SCOPE_SQL = `SELECT set_config('role', '${METERING_ROLE}', true), set_config('app.current_orgs', $1, true)`;
+
+/** TypeORM's QueryRunner flag: while true, nothing inside (a save, an insert) opens a transaction of its own. */
+function setTransactionActive(runner: QueryRunner, active: boolean): void {
+  (runner as { isTransactionActive: boolean }).isTransactionActive = active;
+}
 
 export class Database {
   constructor(readonly dataSource: DataSource) {}
@@ -34,13 +43,42 @@ export class Database {
    * PostgreSQL shows the metering tables' rows of exactly these organizations. One organization is plain tenant work.
    */
   inOrganizations<T>(organizationIds: readonly string[], work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (organizationIds.length === 1) return this.inTenant(organizationIds[0]!, work);
+    if (organizationIds.length === 1) return this.scopedGroup('tg_tenant_scope', TENANT_SCOPE_SQL, organizationIds[0]!, work);
     // The list travels as one comma-separated setting: only well-formed ids may go in.
     if (!organizationIds.every(isUuid)) throw new Error('inOrganizations takes organization ids');
-    return this.dataSource.transaction(async (manager) => {
-      await queryPrepared(manager, 'tg_metering_scope', METERING_SCOPE_SQL, [organizationIds.join(',')]);
-      return work(manager);
-    });
+    return this.scopedGroup('tg_metering_scope', METERING_SCOPE_SQL, organizationIds.join(','), work);
+  }
+
+  /**
+   * A transaction for a metering group, opened without waiting: on a pipelined pool BEGIN and the scope go in the
+   * same flight as the group's first statements (PostgreSQL still runs them in order, so those statements run
+   * inside the transaction and scope; if the scope fails, the transaction is aborted and they fail too). The
+   * group's statements are raw prepared ones; TypeORM is told a transaction is active so nothing opens another.
+   */
+  private async scopedGroup<T>(scopeName: string, scopeSql: string, scope: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PgClient;
+    const pipelined = isPipelined(this.dataSource);
+    const opening = Promise.all([client.query('BEGIN'), ...(pipelined ? [client.query({ name: scopeName, text: scopeSql, values: [scope] })] : [])]);
+    opening.catch(() => undefined); // its failure is the group's (awaited below)
+    setTransactionActive(runner, true);
+    try {
+      if (!pipelined) {
+        await opening;
+        await queryPrepared(runner.manager, scopeName, scopeSql, [scope]);
+      }
+      const result = await work(runner.manager);
+      await opening;
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      // A failed BEGIN or scope is the cause; the group's statements then failed only because of it.
+      throw (await opening.then(() => null, (openingError: unknown) => openingError)) ?? error;
+    } finally {
+      setTransactionActive(runner, false);
+      await runner.release();
+    }
   }
 
   /** Platform-wide work, named as such at every call site: admin views, sign-in and API-key lookups. */

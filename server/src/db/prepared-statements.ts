@@ -24,7 +24,26 @@ export async function queryPrepared<Row = any>(manager: EntityManager, name: str
     // TypeORM answers UPDATE/DELETE … RETURNING as [rows, count]; everything here wants the rows.
     return (Array.isArray(result) && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as Row[];
   }
-  const client = (await runner.connect()) as PgClient;
+  // Connected already (inside a transaction): the statement is written now, in call order (see together()).
+  const client = ((runner as unknown as { databaseConnection?: PgClient }).databaseConnection ?? (await runner.connect())) as PgClient;
   const result = await client.query({ name, text, values });
   return result.rows as Row[];
+}
+
+/** Whether the connection pool writes queries without waiting for earlier answers (DataSourceOptions.pipeline). */
+export function isPipelined(dataSource: DataSource): boolean {
+  const pool = (dataSource.driver as unknown as { master?: { options?: { pipeline?: boolean } } }).master;
+  return pool?.options?.pipeline === true;
+}
+
+/**
+ * Runs statements that do not depend on each other's answers: in one flight on a pipelined connection (they
+ * still execute one after another, in this order: each work must write its first statement before its first
+ * await, as queryPrepared does inside a transaction), otherwise one after another.
+ */
+export async function together<T extends readonly unknown[]>(manager: EntityManager, ...works: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (isPipelined(manager.connection)) return (await Promise.all(works.map((work) => work()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const work of works) results.push(await work());
+  return results as unknown as T;
 }

@@ -101,18 +101,40 @@ export class TenantBatcher {
     });
   }
 
+  /**
+   * Runs a lane's work one unit (a lone operation or a group) after another. A finished unit's callers are answered
+   * only after the next unit has started: answering them runs the rest of each caller's request (its GraphQL
+   * result, its HTTP response) on this thread, and the next group's statements should already be on their way to
+   * PostgreSQL meanwhile, not wait behind that work.
+   */
   private async drain<I, O>(key: string, state: LaneState, lane: AnyLane<I, O>, first: Array<PendingItem<I, O>>): Promise<void> {
-    let batch = first;
-    while (batch.length > 0) {
-      if (batch.length === 1) await settle(batch[0]!, batch[0]!.alone());
-      else await this.runTogether(lane, batch);
-      batch = state.queue.splice(0, this.maxBatch);
+    let running = this.start(lane, first);
+    for (;;) {
+      const answerCallers = await running;
+      const next = state.queue.splice(0, this.maxBatch);
+      if (next.length > 0) running = this.start(lane, next);
+      answerCallers();
+      if (next.length === 0) break;
     }
     state.running -= 1;
     if (state.running === 0 && this.lanes.get(key) === state) this.lanes.delete(key);
   }
 
-  private async runTogether<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<void> {
+  /** Runs one unit; resolves (never rejects) with what answers its callers. */
+  private async start<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<() => void> {
+    if (batch.length === 1) {
+      const [pending] = batch as [PendingItem<I, O>];
+      return Promise.resolve()
+        .then(() => pending.alone())
+        .then(
+        (value) => () => pending.resolve(value),
+        (error: unknown) => () => pending.reject(error),
+      );
+    }
+    return this.runTogether(lane, batch);
+  }
+
+  private async runTogether<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<() => void> {
     let outcomes: Array<GroupOutcome<O>>;
     try {
       outcomes = await this.executeGroup(lane, batch);
@@ -122,16 +144,17 @@ export class TenantBatcher {
       this.logger?.warn({ err: error, lane: lane.name, size: batch.length }, 'grouped operations fell back to one transaction each');
       this.stats.fallbacks += 1;
       await Promise.all(batch.map((pending) => settle(pending, pending.alone())));
-      return;
+      return () => undefined;
     }
     this.stats.sharedTransactions += 1;
     this.stats.sharedOperations += batch.length;
     this.stats.sharedOrganizations += organizationsOf(batch).length;
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i]!;
-      if ('error' in outcome) pending.reject(outcome.error);
-      else pending.resolve(outcome.value);
-    });
+    return () =>
+      batch.forEach((pending, i) => {
+        const outcome = outcomes[i]!;
+        if ('error' in outcome) pending.reject(outcome.error);
+        else pending.resolve(outcome.value);
+      });
   }
 
   private executeGroup<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>): Promise<Array<GroupOutcome<O>>> {

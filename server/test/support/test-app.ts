@@ -53,7 +53,7 @@ let schemaPromise: Promise<GraphQLSchema> | undefined;
 export async function startTestApp(options: { env?: Record<string, string>; logStream?: Writable; stripeSandbox?: boolean } = {}): Promise<TestApp> {
   const testDatabase = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testDatabase.url, DB_POOL_MAX: '8', ...options.env });
-  const dataSource = createDataSource({ url: testDatabase.url, poolMax: config.database.poolMax });
+  const dataSource = createDataSource({ url: testDatabase.url, poolMax: config.database.poolMax, pipeline: !testDatabase.embedded });
   usePreparedStatements(dataSource, !testDatabase.embedded);
   await dataSource.initialize();
   await runMigrations(dataSource);

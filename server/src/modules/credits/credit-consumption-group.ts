@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { type CrossOrganizationLane, type GroupOutcome, type OrganizationItem, outcomeOf } from '../../db/tenant-batcher';
-import { queryPrepared } from '../../db/prepared-statements';
+import { queryPrepared, together } from '../../db/prepared-statements';
 import type { Clock } from '../../clock';
 import type { Actor } from '../audit/actor';
 import { CONSUMPTION_ORDER_SETTING } from '../catalog/catalog-rules';
@@ -43,15 +43,20 @@ export function consumptionLane(
     acrossOrganizations: true,
     async execute(manager, items) {
       const now = clock.now();
-      const balances = await lockBalances(manager, [...new Set(items.map((i) => i.organizationId))], now);
-      const earlier = await earlierEntries(manager, items);
+      // One flight (with BEGIN and the scope, see Database.inOrganizations). PostgreSQL runs them in this order, so
+      // the keys and prices are read with the balances already locked.
+      const [balances, earlier, pricing] = await together(
+        manager,
+        () => lockBalances(manager, [...new Set(items.map((i) => i.organizationId))], now),
+        () => earlierEntries(manager, items),
+        () => pricesOf(manager, [...new Set(items.map((i) => i.item.eventKey))]),
+      );
       // Replays change nothing; an organization's first real consumption writes off lapsed credits first, as a lone call does.
       for (const balance of balances.values()) {
         if (items.some((i) => i.organizationId === balance.organizationId && !earlier.has(entryKey(balance.organizationId, i.item.idempotencyKey)))) {
           await settleLapsed(manager, balance, now);
         }
       }
-      const pricing = await pricesOf(manager, [...new Set(items.map((i) => i.item.eventKey))]);
 
       const planned: PlannedEntry[] = [];
       const outcomes: Array<GroupOutcome<ConsumptionOutcome>> = [];
@@ -93,9 +98,12 @@ export function consumptionLane(
         );
       }
       if (planned.length > 0) {
-        await insertEntries(manager, planned.map((p) => p.entry));
         const last = new Map(planned.map((p) => [p.entry.organizationId, p]));
-        await writeBalances(manager, [...last.values()], now);
+        await together(
+          manager,
+          () => insertEntries(manager, planned.map((p) => p.entry)),
+          () => writeBalances(manager, [...last.values()], now),
+        );
         const crossed = new Set<string>();
         for (const p of planned) {
           if (!p.crossesThreshold || crossed.has(p.entry.organizationId)) continue;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { type CrossOrganizationLane, type GroupOutcome, type OrganizationItem, outcomeOf } from '../../db/tenant-batcher';
-import { queryPrepared } from '../../db/prepared-statements';
+import { queryPrepared, together } from '../../db/prepared-statements';
 import type { Clock } from '../../clock';
 import { FeatureKind } from '../catalog/catalog.enums';
 import { type FeatureContext, groupContextKey, readGroupContexts, storedAnswerOf, type StoredAnswer } from './entitlement-context';
@@ -47,12 +47,12 @@ export function usageLane(clock: Clock): CrossOrganizationLane<GroupedUsage, Ent
     acrossOrganizations: true,
     async execute(manager, items) {
       const now = clock.now();
-      const contexts = await readGroupContexts(
+      // One flight (with BEGIN and the scope, see Database.inOrganizations): neither needs the other's answer.
+      const [contexts, earlier] = await together(
         manager,
-        items.map(({ organizationId, item }) => ({ organizationId, featureKey: item.usage.featureKey })),
-        now,
+        () => readGroupContexts(manager, items.map(({ organizationId, item }) => ({ organizationId, featureKey: item.usage.featureKey })), now),
+        () => earlierAnswers(manager, items),
       );
-      const earlier = await earlierAnswers(manager, items);
       const counts = await lockCounters(manager, items, contexts);
 
       const planned: PlannedEvent[] = [];
