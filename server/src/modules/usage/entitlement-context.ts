@@ -165,6 +165,11 @@ export async function readFeatureContext(
 ): Promise<FeatureContext | null> {
   const [row] = await queryPrepared(manager, 'tg_feature_context', FEATURE_CONTEXT_SQL, [organizationId, featureKey, now, idempotencyKey]);
   if (!row) return null;
+  return contextOf(row, Number(row.used), storedAnswerOf(row.replay_hash, row.replay_result));
+}
+
+/** A context row of FEATURE_CONTEXT_SQL or GROUP_CONTEXTS_SQL. */
+function contextOf(row: any, used: number, replay: StoredAnswer | null): FeatureContext {
   return {
     kind: row.kind,
     entitled: row.entitled,
@@ -172,8 +177,8 @@ export async function readFeatureContext(
     overage: row.overage === OverageBehavior.OVERAGE,
     windowStart: row.window_start,
     windowEnd: row.window_end,
-    used: Number(row.used),
-    replay: storedAnswerOf(row.replay_hash, row.replay_result),
+    used,
+    replay,
   };
 }
 
@@ -191,21 +196,8 @@ export async function readGroupContexts(
     pairs.map((p) => p.featureKey),
     now,
   ]);
-  return new Map(
-    rows.map((row) => [
-      groupContextKey(row.organization_id, row.feature_key),
-      {
-        kind: row.kind,
-        entitled: row.entitled,
-        limit: numberOrNull(row.limit_value),
-        overage: row.overage === OverageBehavior.OVERAGE,
-        windowStart: row.window_start,
-        windowEnd: row.window_end,
-        used: 0,
-        replay: null,
-      },
-    ]),
-  );
+  // Counts are not read here (the group locks its counters), nor earlier answers (read per key).
+  return new Map(rows.map((row) => [groupContextKey(row.organization_id, row.feature_key), contextOf(row, 0, null)]));
 }
 
 export async function readFeatureContexts(manager: EntityManager, organizationId: string, featureKeys: string[]): Promise<Map<string, BatchFeatureContext>> {
