@@ -48,6 +48,12 @@ interface PendingItem<I, O> {
 
 const settle = <O>(pending: PendingItem<unknown, O>, work: Promise<O>) => work.then(pending.resolve, pending.reject);
 
+interface LaneState {
+  /** Lone operations and groups of this lane (and organization, for a per-organization lane) running now. */
+  running: number;
+  queue: Array<PendingItem<any, any>>;
+}
+
 /**
  * Coalesces concurrent hot-path operations into one transaction: one scope, one holder of the hot rows (a usage
  * counter, the credit balance), one commit, instead of a queue of transactions waiting on each other's locks and
@@ -55,15 +61,10 @@ const settle = <O>(pending: PendingItem<unknown, O>, work: Promise<O>) => work.t
  * organization together, so that many organizations each calling now and then share commits as one hot one does.
  *
  * An operation arriving while fewer than `inFlight` of its lane are running runs alone at once, so light load adds
- * no latency; those arriving meanwhile queue, and the next one to finish takes them all as its next group. If a group fails for any reason other than a per-item
- * DomainError, it is rolled back and every operation in it runs alone instead.
+ * no latency; those arriving meanwhile queue, and the next one to finish takes them all as its next group. If a
+ * group fails for any reason other than a per-item DomainError, it is rolled back and every operation in it runs
+ * alone instead.
  */
-interface LaneState {
-  /** Lone operations and groups of this lane (and organization, for a per-organization lane) running now. */
-  running: number;
-  queue: Array<PendingItem<any, any>>;
-}
-
 export class TenantBatcher {
   private readonly lanes = new Map<string, LaneState>();
   /** How much coalescing happened: shared transactions, the operations and organizations in them, groups that fell back. */
