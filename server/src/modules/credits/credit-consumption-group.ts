@@ -52,11 +52,8 @@ export function consumptionLane(
         () => pricesOf(manager, [...new Set(items.map((i) => i.item.eventKey))]),
       );
       // Replays change nothing; an organization's first real consumption writes off lapsed credits first, as a lone call does.
-      for (const balance of balances.values()) {
-        if (items.some((i) => i.organizationId === balance.organizationId && !earlier.has(entryKey(balance.organizationId, i.item.idempotencyKey)))) {
-          await settleLapsed(manager, balance, now);
-        }
-      }
+      const consuming = new Set(items.filter((i) => !earlier.has(entryKey(i.organizationId, i.item.idempotencyKey))).map((i) => i.organizationId));
+      for (const balance of balances.values()) if (consuming.has(balance.organizationId)) await settleLapsed(manager, balance, now);
 
       const planned: PlannedEntry[] = [];
       const outcomes: Array<GroupOutcome<ConsumptionOutcome>> = [];
@@ -104,12 +101,8 @@ export function consumptionLane(
           () => insertEntries(manager, planned.map((p) => p.entry)),
           () => writeBalances(manager, [...last.values()], now),
         );
-        const crossed = new Set<string>();
-        for (const p of planned) {
-          if (!p.crossesThreshold || crossed.has(p.entry.organizationId)) continue;
-          crossed.add(p.entry.organizationId);
-          await recordLowBalanceAlert(manager, balances.get(p.entry.organizationId)!, p.entry, now);
-        }
+        // planEntry moves each balance as it goes, so an organization crosses its threshold at most once per group.
+        for (const p of planned) if (p.crossesThreshold) await recordLowBalanceAlert(manager, balances.get(p.entry.organizationId)!, p.entry, now);
       }
       return outcomes;
     },
