@@ -201,7 +201,7 @@ export async function readGroupContexts(
 }
 
 export async function readFeatureContexts(manager: EntityManager, organizationId: string, featureKeys: string[]): Promise<Map<string, BatchFeatureContext>> {
-  const rows: any[] = await manager.query(FEATURES_CONTEXT_SQL, [organizationId, featureKeys]);
+  const rows: any[] = await queryPrepared(manager, 'tg_usage_batch_features', FEATURES_CONTEXT_SQL, [organizationId, featureKeys]);
   return new Map(
     rows.map((row) => [
       row.key,

@@ -9,6 +9,7 @@ import { MAX_EVENT_AGE_MS, MAX_EVENT_SKEW_MS, type NormalisedUsage, type UsageRe
 import { EXISTING_KEYS_SQL, RECORD_BATCH_SQL } from './usage-sql';
 import { IdempotencyRace, usageErrors } from './usage.errors';
 import { isUniqueViolation } from '../../db/pg-errors';
+import { queryPrepared } from '../../db/prepared-statements';
 
 export interface BatchEvent extends UsageRequest {
   /** When the usage happened (default: now); it counts in the window that contains this moment. */
@@ -64,14 +65,14 @@ function checkOccurredAt(occurredAt: Date | null | undefined, now: Date, prefix:
 
 async function existingAnswers(manager: EntityManager, organizationId: string, keys: string[]): Promise<Map<string, StoredAnswer>> {
   if (keys.length === 0) return new Map();
-  const rows: any[] = await manager.query(EXISTING_KEYS_SQL, [organizationId, keys]);
+  const rows: any[] = await queryPrepared(manager, 'tg_usage_batch_existing_keys', EXISTING_KEYS_SQL, [organizationId, keys]);
   return new Map(rows.map((row) => [row.idempotency_key as string, storedAnswerOf(row.request_hash, row.result)!]));
 }
 
 /** Runs RECORD_BATCH_SQL; a key recorded meanwhile by a concurrent request is a race: the caller rolls back and reads again. */
 async function recordAccepted(manager: EntityManager, parameters: unknown[]): Promise<any[]> {
   try {
-    return await manager.query(RECORD_BATCH_SQL, parameters);
+    return await queryPrepared(manager, 'tg_usage_batch_record', RECORD_BATCH_SQL, parameters);
   } catch (error) {
     if (isUniqueViolation(error, 'uq_usage_events_idempotency')) throw new IdempotencyRace();
     throw error;
