@@ -17,7 +17,7 @@ START TRANSACTION;
 -- fp=ee13cf3ec9  Database.inTenant: the tenant role and the organization setting in one round trip
 SELECT set_config('role', 'tollgate_tenant', true), set_config('app.current_org', :org, true);
 
--- fp=162d51a2c3  readFeatureContext, FEATURE_CONTEXT_SQL (usage/entitlement-context.ts): $1 org, $2 feature, $3 now, $4 key
+-- fp=28d13cceca  readFeatureContext, FEATURE_CONTEXT_SQL (usage/entitlement-context.ts): $1 org, $2 feature, $3 now, $4 key
 WITH
   terms AS (
     SELECT plan_version_id, period_start, period_end FROM (
@@ -31,7 +31,8 @@ WITH
     LIMIT 1
   )
   SELECT f.kind, e.id IS NOT NULL AS entitled, e.limit_value, e.overage, w.window_start, w.window_end,
-         COALESCE(c.used, 0) AS used, ev.request_hash AS replay_hash, ev.result AS replay_result
+         COALESCE(c.used, 0) AS used, ev.request_hash AS stored_hash, ev.feature_key AS stored_feature_key, ev.answer_used AS stored_used,
+         ev.answer_limit AS stored_limit, ev.answer_resets_at AS stored_resets_at, ev.answer_overage AS stored_overage
   FROM features f
   LEFT JOIN terms t ON true
   LEFT JOIN plan_entitlements e ON e.plan_version_id = t.plan_version_id AND e.feature_key = f.key AND e.enabled
@@ -41,7 +42,7 @@ WITH
   LEFT JOIN usage_events ev ON ev.organization_id = :org AND ev.idempotency_key = :key::text
   WHERE f.key = :feature::text;
 
--- fp=02cdd1ad10  UsageService.recordOnce, RECORD_ONE_SQL (usage/usage-sql.ts): $1 org, $2 feature, $3 window start,
+-- fp=e6bcc89d21  UsageService.recordOnce, RECORD_ONE_SQL (usage/usage-sql.ts): $1 org, $2 feature, $3 window start,
 -- $4 quantity, $5 enforced limit, $6 limit, $7 bills overage, $8 now, $9 key, $10 hash, $11 metadata, $12 window end
 WITH bump AS (
     INSERT INTO usage_counters AS c (organization_id, feature_key, window_start, used)
@@ -53,11 +54,11 @@ WITH bump AS (
   ),
   event AS (
     INSERT INTO usage_events (organization_id, feature_key, quantity, overage_quantity, occurred_at, window_start,
-                              idempotency_key, request_hash, metadata, result, created_at)
+                              idempotency_key, request_hash, metadata, answer_used, answer_limit, answer_resets_at, answer_overage, created_at)
     SELECT :org::uuid, :feature::text, :qty::bigint,
            CASE WHEN :overage::boolean AND :limit::bigint IS NOT NULL THEN LEAST(:qty::bigint, GREATEST(bump.used - :limit::bigint, 0)) ELSE 0 END,
            :now::timestamptz, :ws::timestamptz, :key::text, :hash::text, :metadata::jsonb,
-           jsonb_build_object('featureKey', :feature::text, 'used', bump.used, 'limit', :limit::bigint, 'resetsAt', :we::timestamptz, 'overage', :overage::boolean),
+           bump.used, :limit::bigint, :we::timestamptz, :overage::boolean,
            :now::timestamptz
     FROM bump
     ON CONFLICT (organization_id, idempotency_key) DO NOTHING

@@ -10,6 +10,7 @@ import { StripeWebhooks1764000000200 } from './1764000000200-stripe-webhooks';
 import { GrantsPerSubscription1764000000300 } from './1764000000300-grants-per-subscription';
 import { PlatformMetrics1764100000000 } from './1764100000000-platform-metrics';
 import { MeteringGroups1764200000000 } from './1764200000000-metering-groups';
+import { UsageEventsSlim1764300000000 } from './1764300000000-usage-events-slim';
 
 /** Every migration, oldest first. New ones are appended here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   GrantsPerSubscription1764000000300,
   PlatformMetrics1764100000000,
   MeteringGroups1764200000000,
+  UsageEventsSlim1764300000000,
 ];

@@ -255,14 +255,17 @@ describe('billing through Stripe (sandbox)', () => {
         app.gql(`mutation($i: TrackUsageInput!) { trackUsage(input: $i) { allowed } }`, { i: { featureKey: 'api_calls', quantity, idempotencyKey: randomUUID() } }, { apiKey });
       expect((await track(50_000)).errors).toBeUndefined();
       expect((await track(30)).errors).toBeUndefined();
-      const [event] = await app.dataSource.query(`SELECT id, overage_quantity FROM usage_events WHERE organization_id = $1 AND overage_quantity > 0`, [owner.organizationId]);
+      const [event] = await app.dataSource.query(`SELECT idempotency_key, overage_quantity FROM usage_events WHERE organization_id = $1 AND overage_quantity > 0`, [owner.organizationId]);
       expect(Number(event.overage_quantity)).toBe(30);
 
       const runs = await Promise.all([app.services.overageReporter.reportDue(), app.services.overageReporter.reportDue()]);
       const again = await app.services.overageReporter.reportDue();
       expect(runs[0].failed + runs[1].failed + again.failed).toBe(0);
       expect(again.reported).toBe(0);
-      const [stored] = await app.dataSource.query(`SELECT stripe_meter_reported_at FROM usage_events WHERE id = $1`, [event.id]);
+      const [stored] = await app.dataSource.query(`SELECT stripe_meter_reported_at FROM usage_events WHERE organization_id = $1 AND idempotency_key = $2`, [
+        owner.organizationId,
+        event.idempotency_key,
+      ]);
       expect(stored.stripe_meter_reported_at).not.toBeNull();
 
       // The period ends: Stripe's renewal invoice bills the meter's total for it, which is the 30 once.

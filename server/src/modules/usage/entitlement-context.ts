@@ -5,6 +5,7 @@ import { grantsPlanAccess } from '../subscriptions/subscription-state';
 import { SubscriptionStatus } from '../subscriptions/subscription-status';
 import { type RecordedFacts, answerFromRecorded, type EntitlementAnswer } from './usage-answer';
 import { queryPrepared } from '../../db/prepared-statements';
+import { storedAnswerColumns } from './usage-sql';
 
 /**
  * What an organization's plan grants, read straight from the catalog and the subscription in one statement
@@ -37,7 +38,7 @@ const TERMS = `
 export const FEATURE_CONTEXT_SQL = `
   WITH ${TERMS}
   SELECT f.kind, e.id IS NOT NULL AS entitled, e.limit_value, e.overage, w.window_start, w.window_end,
-         COALESCE(c.used, 0) AS used, ev.request_hash AS replay_hash, ev.result AS replay_result
+         COALESCE(c.used, 0) AS used, ${storedAnswerColumns('ev')}
   FROM features f
   LEFT JOIN terms t ON true
   LEFT JOIN plan_entitlements e ON e.plan_version_id = t.plan_version_id AND e.feature_key = f.key AND e.enabled
@@ -151,8 +152,26 @@ export interface PlanEntitlements {
 
 const numberOrNull = (value: string | number | null): number | null => (value === null ? null : Number(value));
 
-export function storedAnswerOf(hash: string | null, result: RecordedFacts | null): StoredAnswer | null {
-  return hash === null || result === null ? null : { requestHash: hash, answer: answerFromRecorded(result) };
+/** A row read with storedAnswerColumns (all null when the key was not used). */
+export interface StoredAnswerRow {
+  stored_hash: string | null;
+  stored_feature_key: string;
+  stored_used: string;
+  stored_limit: string | null;
+  stored_resets_at: Date | null;
+  stored_overage: boolean;
+}
+
+export function storedAnswerOf(row: StoredAnswerRow): StoredAnswer | null {
+  if (row.stored_hash === null) return null;
+  const facts: RecordedFacts = {
+    featureKey: row.stored_feature_key,
+    used: Number(row.stored_used),
+    limit: numberOrNull(row.stored_limit),
+    resetsAt: row.stored_resets_at,
+    overage: row.stored_overage,
+  };
+  return { requestHash: row.stored_hash, answer: answerFromRecorded(facts) };
 }
 
 /** One statement: the feature, the plan's terms for it, the current window's count and any earlier use of the key. */
@@ -165,7 +184,7 @@ export async function readFeatureContext(
 ): Promise<FeatureContext | null> {
   const [row] = await queryPrepared(manager, 'tg_feature_context', FEATURE_CONTEXT_SQL, [organizationId, featureKey, now, idempotencyKey]);
   if (!row) return null;
-  return contextOf(row, Number(row.used), storedAnswerOf(row.replay_hash, row.replay_result));
+  return contextOf(row, Number(row.used), storedAnswerOf(row));
 }
 
 /** A context row of FEATURE_CONTEXT_SQL or GROUP_CONTEXTS_SQL. */

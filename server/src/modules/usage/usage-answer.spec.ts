@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { UsageWarningLevel, answerFromRecorded, meteredAnswer, warningLevelOf } from './usage-answer';
+import { storedAnswerOf } from './entitlement-context';
+import { UsageWarningLevel, meteredAnswer, warningLevelOf } from './usage-answer';
 import { requestHashOf } from './usage-request';
 
 describe('warning levels', () => {
@@ -40,9 +41,11 @@ describe('answers', () => {
     expect(meteredAnswer({ ...terms, limit: null }, 10_000, 10_001)).toMatchObject({ allowed: true, remaining: null, warningLevel: UsageWarningLevel.NONE });
   });
 
-  it('rebuilds a recorded answer from its stored facts exactly', () => {
-    const stored = JSON.parse(JSON.stringify({ featureKey: 'messages', used: 53, limit: 50, resetsAt: '2026-11-24T00:00:00+00:00', overage: false }));
-    expect(answerFromRecorded(stored)).toEqual(meteredAnswer(terms, 53, 53));
+  it('rebuilds a recorded answer from its stored columns exactly (bigints as pg returns them)', () => {
+    const row = { stored_hash: 'h', stored_feature_key: 'messages', stored_used: '53', stored_limit: '50', stored_resets_at: new Date(terms.resetsAt), stored_overage: false };
+    expect(storedAnswerOf(row)).toEqual({ requestHash: 'h', answer: meteredAnswer(terms, 53, 53) });
+    expect(storedAnswerOf({ ...row, stored_limit: null })!.answer).toEqual(meteredAnswer({ ...terms, limit: null }, 53, 53));
+    expect(storedAnswerOf({ ...row, stored_hash: null })).toBeNull();
   });
 });
 

@@ -42,14 +42,14 @@ export interface MeteredTerms {
 }
 
 /**
- * The facts stored in usage_events.result when usage is recorded (written by SQL, see usage-sql.ts). The rest of
- * the answer follows from them, so a replay answers exactly as the first call did.
+ * The facts stored in usage_events' answer columns when usage is recorded (written by SQL, see usage-sql.ts). The
+ * rest of the answer follows from them, so a replay answers exactly as the first call did.
  */
 export interface RecordedFacts {
   featureKey: string;
   used: number;
   limit: number | null;
-  resetsAt: string | null;
+  resetsAt: Date | null;
   overage: boolean;
 }
 
@@ -82,14 +82,8 @@ export function meteredAnswer(terms: MeteredTerms, used: number, projected: numb
 }
 
 export function answerFromRecorded(facts: RecordedFacts): EntitlementAnswer {
-  const used = Number(facts.used);
-  const terms = {
-    featureKey: facts.featureKey,
-    limit: facts.limit === null ? null : Number(facts.limit),
-    resetsAt: facts.resetsAt === null ? null : new Date(facts.resetsAt),
-    overage: facts.overage,
-  };
-  return meteredAnswer(terms, used, used);
+  const { featureKey, used, limit, resetsAt, overage } = facts;
+  return meteredAnswer({ featureKey, limit, resetsAt, overage }, used, used);
 }
 
 export function booleanAnswer(featureKey: string, enabled: boolean): EntitlementAnswer {

@@ -66,7 +66,7 @@ function checkOccurredAt(occurredAt: Date | null | undefined, now: Date, prefix:
 async function existingAnswers(manager: EntityManager, organizationId: string, keys: string[]): Promise<Map<string, StoredAnswer>> {
   if (keys.length === 0) return new Map();
   const rows: any[] = await queryPrepared(manager, 'tg_usage_batch_existing_keys', EXISTING_KEYS_SQL, [organizationId, keys]);
-  return new Map(rows.map((row) => [row.idempotency_key as string, storedAnswerOf(row.request_hash, row.result)!]));
+  return new Map(rows.map((row) => [row.idempotency_key as string, storedAnswerOf(row)!]));
 }
 
 /** Runs RECORD_BATCH_SQL; a key recorded meanwhile by a concurrent request is a race: the caller rolls back and reads again. */
@@ -74,7 +74,7 @@ async function recordAccepted(manager: EntityManager, parameters: unknown[]): Pr
   try {
     return await queryPrepared(manager, 'tg_usage_batch_record', RECORD_BATCH_SQL, parameters);
   } catch (error) {
-    if (isUniqueViolation(error, 'uq_usage_events_idempotency')) throw new IdempotencyRace();
+    if (isUniqueViolation(error, 'usage_events_pkey')) throw new IdempotencyRace();
     throw error;
   }
 }
@@ -140,14 +140,13 @@ export async function recordBatch(manager: EntityManager, organizationId: string
       periodEnd,
       now,
     ]);
-    // Window ends as epoch milliseconds (a number for pg to parse, not a timestamp string per row); each is
-    // formatted once per batch.
-    const isoOf = new Map<number, string>();
+    // Window ends as epoch milliseconds (a number for pg to parse, not a timestamp string per row); one Date each.
+    const dateOf = new Map<number, Date>();
     const resetsAtOf = (ms: number | null) => {
       if (ms === null) return null;
-      let iso = isoOf.get(ms);
-      if (iso === undefined) isoOf.set(ms, (iso = new Date(ms).toISOString()));
-      return iso;
+      let date = dateOf.get(ms);
+      if (date === undefined) dateOf.set(ms, (date = new Date(ms)));
+      return date;
     };
     for (const row of rows) {
       const answer = answerFromRecorded({

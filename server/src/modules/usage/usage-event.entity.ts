@@ -1,13 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '../../db/column-transformers';
 
 /** One recorded use of a metered feature. Written by set-based SQL (usage-sql.ts); the entity is for reading. */
 @Entity({ name: 'usage_events' })
 export class UsageEventEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @Column({ name: 'feature_key', type: 'text' })
@@ -27,7 +24,8 @@ export class UsageEventEntity {
   @Column({ name: 'window_start', type: 'timestamptz' })
   windowStart: Date;
 
-  @Column({ name: 'idempotency_key', type: 'text' })
+  /** Unique per organization: with it, the primary key. */
+  @PrimaryColumn({ name: 'idempotency_key', type: 'text' })
   idempotencyKey: string;
 
   /** SHA-256 of the request (feature, quantity, metadata) the key is bound to. */
@@ -37,9 +35,19 @@ export class UsageEventEntity {
   @Column({ type: 'jsonb', default: {} })
   metadata: Record<string, unknown>;
 
-  /** The answer given the first time, for replays. */
-  @Column({ type: 'jsonb' })
-  result: Record<string, unknown>;
+  /** The answer given the first time, for replays (see RecordedFacts): the count after this event… */
+  @Column({ name: 'answer_used', type: 'bigint', transformer: bigintAsNumber })
+  answerUsed: number;
+
+  /** …the limit then (null: unlimited), when that window ended, and whether the entitlement billed overage. */
+  @Column({ name: 'answer_limit', type: 'bigint', nullable: true, transformer: bigintAsNumber })
+  answerLimit: number | null;
+
+  @Column({ name: 'answer_resets_at', type: 'timestamptz', nullable: true })
+  answerResetsAt: Date | null;
+
+  @Column({ name: 'answer_overage', type: 'boolean' })
+  answerOverage: boolean;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -47,4 +55,8 @@ export class UsageEventEntity {
   /** When Stripe accepted this event's overage as a meter event; null: not (yet) reported. */
   @Column({ name: 'stripe_meter_reported_at', type: 'timestamptz', nullable: true })
   stripeMeterReportedAt: Date | null;
+
+  /** Set only on events recorded before 1764300000000-usage-events-slim: the meter identifier they were sent with. */
+  @Column({ name: 'stripe_meter_identifier', type: 'text', nullable: true })
+  stripeMeterIdentifier: string | null;
 }

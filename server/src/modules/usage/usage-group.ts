@@ -3,7 +3,7 @@ import { type CrossOrganizationLane, type GroupOutcome, type OrganizationItem, o
 import { queryPrepared, together } from '../../db/prepared-statements';
 import type { Clock } from '../../clock';
 import { FeatureKind } from '../catalog/catalog.enums';
-import { type FeatureContext, groupContextKey, readGroupContexts, storedAnswerOf, type StoredAnswer } from './entitlement-context';
+import { type FeatureContext, groupContextKey, readGroupContexts, storedAnswerOf, type StoredAnswer, type StoredAnswerRow } from './entitlement-context';
 import { type EntitlementAnswer, type RecordedFacts, answerFromRecorded, meteredAnswer, notEntitledAnswer } from './usage-answer';
 import { type NormalisedUsage, replayOf } from './usage-request';
 import { GROUP_EXISTING_KEYS_SQL, LOCK_COUNTERS_SQL, RECORD_GROUP_SQL } from './usage-sql';
@@ -77,7 +77,7 @@ export function usageLane(clock: Clock): CrossOrganizationLane<GroupedUsage, Ent
             // A refusal records nothing (the same key may succeed later), as a lone checkAndTrack.
             if (mode === 'checkAndTrack' && !context.overage && context.limit !== null && after > context.limit) return meteredAnswer(terms, used, after);
             counts.set(key, after);
-            const facts: RecordedFacts = { ...terms, used: after, resetsAt: context.windowEnd?.toISOString() ?? null };
+            const facts: RecordedFacts = { ...terms, used: after };
             const overageQuantity = context.overage && context.limit !== null ? Math.min(usage.quantity, Math.max(after - context.limit, 0)) : 0;
             planned.push({ organizationId, usage, context, overageQuantity, facts });
             const answer = answerFromRecorded(facts);
@@ -93,7 +93,7 @@ export function usageLane(clock: Clock): CrossOrganizationLane<GroupedUsage, Ent
 }
 
 async function earlierAnswers(manager: EntityManager, items: Array<OrganizationItem<GroupedUsage>>): Promise<Map<string, StoredAnswer>> {
-  const rows = await queryPrepared<{ organization_id: string; idempotency_key: string; request_hash: string; result: RecordedFacts }>(
+  const rows = await queryPrepared<StoredAnswerRow & { organization_id: string; idempotency_key: string }>(
     manager,
     'tg_usage_group_keys',
     GROUP_EXISTING_KEYS_SQL,
@@ -101,7 +101,7 @@ async function earlierAnswers(manager: EntityManager, items: Array<OrganizationI
   );
   const wanted = new Set(items.map((i) => eventKey(i.organizationId, i.item.usage.idempotencyKey)));
   return new Map(
-    rows.filter((row) => wanted.has(eventKey(row.organization_id, row.idempotency_key))).map((row) => [eventKey(row.organization_id, row.idempotency_key), storedAnswerOf(row.request_hash, row.result)!]),
+    rows.filter((row) => wanted.has(eventKey(row.organization_id, row.idempotency_key))).map((row) => [eventKey(row.organization_id, row.idempotency_key), storedAnswerOf(row)!]),
   );
 }
 
@@ -148,7 +148,10 @@ async function recordPlanned(manager: EntityManager, planned: PlannedEvent[], no
     planned.map((p) => p.usage.idempotencyKey),
     planned.map((p) => p.usage.requestHash),
     planned.map((p) => JSON.stringify(p.usage.metadata)),
-    planned.map((p) => JSON.stringify(p.facts)),
+    planned.map((p) => p.facts.used),
+    planned.map((p) => p.facts.limit),
+    planned.map((p) => p.facts.resetsAt),
+    planned.map((p) => p.facts.overage),
     counters.map((c) => c.organizationId),
     counters.map((c) => c.featureKey),
     counters.map((c) => c.windowStart),

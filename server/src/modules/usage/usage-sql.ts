@@ -3,9 +3,13 @@
  * counter is always the sum of its events and a counter row lock is held for one statement only.
  */
 
-/** The answer's facts as stored in usage_events.result (see RecordedFacts). */
-const resultFacts = (featureKey: string, used: string, limit: string, resetsAt: string, overage: string) =>
-  `jsonb_build_object('featureKey', ${featureKey}, 'used', ${used}, 'limit', ${limit}, 'resetsAt', ${resetsAt}, 'overage', ${overage})`;
+/** Where usage_events keeps the answer given the first time (see RecordedFacts), written with each event. */
+const ANSWER_COLUMNS = 'answer_used, answer_limit, answer_resets_at, answer_overage';
+
+/** An earlier use of a key as replays read it (`ev` is the usage_events alias; see storedAnswerOf). */
+export const storedAnswerColumns = (ev: string) =>
+  `${ev}.request_hash AS stored_hash, ${ev}.feature_key AS stored_feature_key, ${ev}.answer_used AS stored_used, ` +
+  `${ev}.answer_limit AS stored_limit, ${ev}.answer_resets_at AS stored_resets_at, ${ev}.answer_overage AS stored_overage`;
 
 /**
  * One event. The counter moves only when `$5` (an enforced limit, null when none applies) still holds after
@@ -27,11 +31,11 @@ export const RECORD_ONE_SQL = `
   ),
   event AS (
     INSERT INTO usage_events (organization_id, feature_key, quantity, overage_quantity, occurred_at, window_start,
-                              idempotency_key, request_hash, metadata, result, created_at)
+                              idempotency_key, request_hash, metadata, ${ANSWER_COLUMNS}, created_at)
     SELECT $1::uuid, $2::text, $4::bigint,
            CASE WHEN $7::boolean AND $6::bigint IS NOT NULL THEN LEAST($4::bigint, GREATEST(bump.used - $6::bigint, 0)) ELSE 0 END,
            $8::timestamptz, $3::timestamptz, $9::text, $10::text, $11::jsonb,
-           ${resultFacts('$2::text', 'bump.used', '$6::bigint', '$12::timestamptz', '$7::boolean')},
+           bump.used, $6::bigint, $12::timestamptz, $7::boolean,
            $8::timestamptz
     FROM bump
     ON CONFLICT (organization_id, idempotency_key) DO NOTHING
@@ -42,13 +46,13 @@ export const RECORD_ONE_SQL = `
 /** After a refusal: the count now (the row is locked by then, so this is current) and whether the key was taken meanwhile. */
 export const CURRENT_STATE_SQL = `
   SELECT (SELECT used FROM usage_counters WHERE organization_id = $1::uuid AND feature_key = $2::text AND window_start = $3::timestamptz) AS used,
-         ev.request_hash AS replay_hash, ev.result AS replay_result
+         ${storedAnswerColumns('ev')}
   FROM (SELECT 1) one
   LEFT JOIN usage_events ev ON ev.organization_id = $1 AND ev.idempotency_key = $4::text`;
 
 export const EXISTING_KEYS_SQL = `
-  SELECT idempotency_key, request_hash, result FROM usage_events
-  WHERE organization_id = $1 AND idempotency_key = ANY($2::text[])`;
+  SELECT ev.idempotency_key, ${storedAnswerColumns('ev')} FROM usage_events ev
+  WHERE ev.organization_id = $1 AND ev.idempotency_key = ANY($2::text[])`;
 
 /**
  * A batch of events that passed every rule: windows per event (from its occurredAt), one upsert per
@@ -85,11 +89,11 @@ export const RECORD_BATCH_SQL = `
   ),
   event AS (
     INSERT INTO usage_events (organization_id, feature_key, quantity, overage_quantity, occurred_at, window_start,
-                              idempotency_key, request_hash, metadata, result, created_at)
+                              idempotency_key, request_hash, metadata, ${ANSWER_COLUMNS}, created_at)
     SELECT $1::uuid, feature_key, quantity,
            CASE WHEN overage AND limit_value IS NOT NULL THEN LEAST(quantity, GREATEST(used_after - limit_value, 0)) ELSE 0 END,
            occurred_at, window_start, idempotency_key, request_hash, metadata::jsonb,
-           ${resultFacts('feature_key', 'used_after', 'limit_value', 'window_end', 'overage')},
+           used_after, limit_value, window_end, overage,
            $14::timestamptz
     FROM running
     ORDER BY idempotency_key
@@ -113,8 +117,8 @@ export const USAGE_SUMMARY_SQL = `
  * organization's events grew); every combination is probed, and the caller drops pairs nobody sent.
  */
 export const GROUP_EXISTING_KEYS_SQL = `
-  SELECT organization_id, idempotency_key, request_hash, result FROM usage_events
-  WHERE organization_id = ANY($1::uuid[]) AND idempotency_key = ANY($2::text[])`;
+  SELECT ev.organization_id, ev.idempotency_key, ${storedAnswerColumns('ev')} FROM usage_events ev
+  WHERE ev.organization_id = ANY($1::uuid[]) AND ev.idempotency_key = ANY($2::text[])`;
 
 /**
  * A group's counters, locked in sorted order (created at zero when new), so concurrent groups and lone calls wait
@@ -133,18 +137,20 @@ export const LOCK_COUNTERS_SQL = `
  * by their sums, in one statement. A key taken meanwhile violates the unique index and fails the whole group,
  * which then runs call by call.
  *
- * $1 now; $2–$10 per event: organization, feature, quantity, overage quantity, window start, key, hash, metadata,
- * result; $11–$14 per counter: organization, feature, window start, delta.
+ * $1 now; $2–$13 per event: organization, feature, quantity, overage quantity, window start, key, hash, metadata,
+ * and the answer (used, limit, resets at, bills overage); $14–$17 per counter: organization, feature, window start, delta.
  */
 export const RECORD_GROUP_SQL = `
   WITH event AS (
     INSERT INTO usage_events (organization_id, feature_key, quantity, overage_quantity, occurred_at, window_start,
-                              idempotency_key, request_hash, metadata, result, created_at)
+                              idempotency_key, request_hash, metadata, ${ANSWER_COLUMNS}, created_at)
     SELECT t.organization_id, t.feature_key, t.quantity, t.overage_quantity, $1::timestamptz, t.window_start,
-           t.idempotency_key, t.request_hash, t.metadata::jsonb, t.result::jsonb, $1::timestamptz
-    FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[], $10::text[])
-      AS t(organization_id, feature_key, quantity, overage_quantity, window_start, idempotency_key, request_hash, metadata, result)
+           t.idempotency_key, t.request_hash, t.metadata::jsonb, t.answer_used, t.answer_limit, t.answer_resets_at, t.answer_overage, $1::timestamptz
+    FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::bigint[], $6::timestamptz[], $7::text[], $8::text[], $9::text[],
+                $10::bigint[], $11::bigint[], $12::timestamptz[], $13::boolean[])
+      AS t(organization_id, feature_key, quantity, overage_quantity, window_start, idempotency_key, request_hash, metadata,
+           answer_used, answer_limit, answer_resets_at, answer_overage)
   )
   UPDATE usage_counters c SET used = c.used + d.delta
-  FROM unnest($11::uuid[], $12::text[], $13::timestamptz[], $14::bigint[]) AS d(organization_id, feature_key, window_start, delta)
+  FROM unnest($14::uuid[], $15::text[], $16::timestamptz[], $17::bigint[]) AS d(organization_id, feature_key, window_start, delta)
   WHERE c.organization_id = d.organization_id AND c.feature_key = d.feature_key AND c.window_start = d.window_start`;

@@ -37,9 +37,11 @@ describe('usage tracking: idempotency, batches, summaries and tenancy', () => {
       const viaCheckAndTrack = await trackAs(owner, input, CHECK_AND_TRACK);
       expect(viaCheckAndTrack.data!.checkAndTrackUsage).toEqual(first.data!.trackUsage);
       expect(await usageTotals(app, owner.organizationId, 'messages')).toEqual({ counted: 7, recorded: 7, events: 2 });
-      const [event] = await app.dataSource.query(`SELECT metadata, result FROM usage_events WHERE idempotency_key = 'msg-1'`);
+      const [event] = await app.dataSource.query(
+        `SELECT metadata, feature_key, answer_used::int AS used, answer_limit::int AS limit FROM usage_events WHERE idempotency_key = 'msg-1'`,
+      );
       expect(event.metadata).toEqual({ agent: 'a1', channel: 'web' });
-      expect(event.result).toMatchObject({ featureKey: 'messages', used: 3, limit: 50 });
+      expect(event).toMatchObject({ feature_key: 'messages', used: 3, limit: 50 });
     });
 
     it('refuses the same key for a different feature, quantity or metadata with CONFLICT, changing nothing', async () => {

@@ -151,7 +151,7 @@ export class UsageService {
   /** Nothing was written: answer with the count as it is now, unless a concurrent request took this key meanwhile. */
   private async refusal(manager: EntityManager, organizationId: string, usage: NormalisedUsage, context: FeatureContext): Promise<EntitlementAnswer> {
     const [state] = await queryPrepared(manager, 'tg_usage_current_state', CURRENT_STATE_SQL, [organizationId, usage.featureKey, context.windowStart, usage.idempotencyKey]);
-    const replay = storedAnswerOf(state.replay_hash, state.replay_result);
+    const replay = storedAnswerOf(state);
     if (replay) return replayOf(replay, usage.requestHash);
     const used = Number(state.used ?? 0);
     const terms = { featureKey: usage.featureKey, limit: context.limit, resetsAt: context.windowEnd, overage: context.overage };
@@ -159,6 +159,6 @@ export class UsageService {
   }
 
   private factsOf(featureKey: string, context: FeatureContext, used: number): RecordedFacts {
-    return { featureKey, used, limit: context.limit, resetsAt: context.windowEnd?.toISOString() ?? null, overage: context.overage };
+    return { featureKey, used, limit: context.limit, resetsAt: context.windowEnd, overage: context.overage };
   }
 }
