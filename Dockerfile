@@ -39,4 +39,5 @@ EXPOSE 4000
 # node:20-slim has no curl; Node's own fetch asks /readyz (database answers, migrations applied).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "server/dist/main.js"]
+# The same node flags as `npm start` (see README, Performance).
+CMD ["node", "--max-semi-space-size=64", "server/dist/main.js"]

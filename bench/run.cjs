@@ -12,7 +12,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const { options, targets } = require('./options.cjs');
-const { createBenchDatabase, dropBenchDatabase, serverFacts } = require('./bench-database.cjs');
+const { createBenchDatabase, dropBenchDatabase, serverFacts, checkpoint } = require('./bench-database.cjs');
 const { openServices, populate, makeWorkDir, FEATURE, CREDIT_EVENT } = require('./setup.cjs');
 const { installCapture, compare, describeParameters } = require('./statement-capture.cjs');
 const { startServer } = require('./server-process.cjs');
@@ -139,13 +139,21 @@ async function main() {
   const scenarios = [];
   // BENCH_ONLY=checkAndTrack_many,… runs just those scenarios (profiling, quick checks); a full run runs all.
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+  // Every measured run (gateway, pgbench, batch) starts just after a checkpoint (see checkpoint()).
+  let checkpointRefused = null;
+  const settle = async () => {
+    const done = await checkpoint(options.adminUrl);
+    if (done !== true && !checkpointRefused) say(`CHECKPOINT before each run refused (${(checkpointRefused = done)}): figures may vary more`);
+  };
   for (const scenario of singleOperationScenarios(orgs).filter((s) => !only || only.has(s.key))) {
+    await settle();
     const gatewayCpu = cpuMeter(server.pid);
     const gateway = await runLoad({ url: server.url, ...common, request: scenario.request, accept: scenario.accept });
     gateway.cpu = gatewayCpu();
     say(`${scenario.name}: gateway ${Math.round(gateway.opsPerSecond)} ops/s, p99 ${gateway.p99Ms?.toFixed(1)} ms, ${gateway.errors} errors`);
     const text = scriptText(scenario.script);
     const { org, ...shared } = scenario.defines;
+    await settle();
     const pgbenchCpu = cpuMeter();
     const pgbench = await runPgbench({
       name: scenario.key,
@@ -168,6 +176,7 @@ async function main() {
   }
 
   const batchDef = batchScenario(orgs, options.batchSize);
+  await settle();
   const batchCpu = cpuMeter(server.pid);
   const batchRun = await runLoad({ url: server.url, ...common, clients: options.batchClients, request: batchDef.request, accept: batchDef.accept });
   batchRun.cpu = batchCpu();

@@ -1,7 +1,7 @@
 'use strict';
 /**
- * The server under test runs as it does in production: `node server/dist/main.js` in its own process, configured
- * only through its environment. Logging stays at warn (request logs at info would cost the server CPU and flood
+ * The server under test runs as it does in production: `node server/dist/main.js` in its own process, with the
+ * node flags `npm start` gives it, configured only through its environment. Logging stays at warn (request logs at info would cost the server CPU and flood
  * the pipe), so the bench picks the port itself and waits for /readyz instead of reading "Tollgate is listening".
  */
 const net = require('node:net');
@@ -9,6 +9,14 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const MAIN = path.join(__dirname, '..', 'server', 'dist', 'main.js');
+
+/** The node flags of the root package.json's start script (`node <flags> server/dist/main.js`). */
+function startScriptNodeArgs() {
+  const start = require('../package.json').scripts.start;
+  const match = /\bnode((?: --\S+)*) server\/dist\/main\.js/.exec(start);
+  if (!match) throw new Error(`package.json's start script no longer runs node … server/dist/main.js: ${start}`);
+  return match[1].split(' ').filter(Boolean);
+}
 const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -58,7 +66,7 @@ async function startServer({ databaseUrl, poolMax, workDir, register }) {
   delete env.ADMIN_EMAIL;
   delete env.ADMIN_PASSWORD;
   // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...startScriptNodeArgs(), ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const child = spawn(process.execPath, [...nodeArgs, MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const unregister = register(() => child.kill('SIGKILL'));
   // What the server says at warn and above: kept (bounded) for the report, shown at once if it dies.
@@ -93,4 +101,4 @@ async function startServer({ databaseUrl, poolMax, workDir, register }) {
   };
 }
 
-module.exports = { startServer };
+module.exports = { startScriptNodeArgs, startServer };

@@ -97,10 +97,13 @@ describe('Dockerfile', () => {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
 
-  it('runs the built server as its command', () => {
+  it('runs the built server as its command, with the node flags of npm start', () => {
     const cmd = instructions.filter((line) => /^CMD\s/i.test(line)).pop();
     expect(cmd).toBeDefined();
-    expect(JSON.parse(cmd!.replace(/^CMD\s+/i, ''))).toEqual(['node', 'server/dist/main.js']);
+    const start: string = JSON.parse(read('package.json')).scripts.start;
+    const startFlags = /\bnode((?: --\S+)*) server\/dist\/main\.js/.exec(start)![1]!.split(' ').filter(Boolean);
+    expect(startFlags).toContain('--max-semi-space-size=64');
+    expect(JSON.parse(cmd!.replace(/^CMD\s+/i, ''))).toEqual(['node', ...startFlags, 'server/dist/main.js']);
     // server/tsconfig.json compiles src/ into dist/, so this is the image's copy of server/src/main.ts.
     expect(fs.existsSync(path.join(root, 'server/src/main.ts'))).toBe(true);
   });
