@@ -8,7 +8,7 @@ const CHECK_AND_TRACK = `mutation CheckAndTrack($o: ID, $i: TrackUsageInput!) { 
 const TRACK = `mutation($i: TrackUsageInput!) { trackUsage(input: $i) { ${ANSWER} } }`;
 const CONSUME = `mutation($i: ConsumeCreditsInput!) { consumeCredits(input: $i) { creditsCharged balanceAfter replayed transaction { kind eventKey quantity } } }`;
 const CHECK = `query($f: String!, $q: Int) { entitlementCheck(featureKey: $f, quantity: $q) { ${ANSWER} } }`;
-const BATCH = `mutation($e: [UsageEventInput!]!) { trackUsageBatch(events: $e) { recorded duplicates rejected results { index status error { code field } } } }`;
+const BATCH = `mutation($e: [UsageEventInput!]!) { trackUsageBatch(events: $e) { recorded duplicates rejected results { index status error { code field } entitlement { ${ANSWER} } } } }`;
 
 /**
  * The fast path must answer exactly what Apollo Server answers. A request body with `extensions` always goes to
@@ -79,12 +79,18 @@ describe('client-app fast path', () => {
   });
 
   it('answers batches with per-event outcomes like Apollo Server', async () => {
+    // Every input scalar (a DateTime, a JSON object, a defaulted quantity) and the answers' fields, both ways.
     const events = [
-      { featureKey: 'api_calls', quantity: 1, idempotencyKey: 'fp-b1' },
+      { featureKey: 'api_calls', quantity: 1, idempotencyKey: 'fp-b1', occurredAt: new Date(app.clock.now().getTime() - 3_600_000).toISOString(), metadata: { route: '/b', n: [1, 2] } },
       { featureKey: 'api_calls', quantity: -1, idempotencyKey: 'fp-b2' },
+      { featureKey: 'api_calls', idempotencyKey: 'fp-b3', metadata: null },
     ];
     await send({ query: BATCH, variables: { e: events } }, apiKey, false);
     const replay = await bothWays({ query: BATCH, variables: { e: events } });
-    expect(replay.data.trackUsageBatch).toMatchObject({ recorded: 0, duplicates: 1, rejected: 1 });
+    expect(replay.data.trackUsageBatch).toMatchObject({ recorded: 0, duplicates: 2, rejected: 1 });
+    expect(replay.data.trackUsageBatch.results[2].entitlement.resetsAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // A DateTime that does not parse: the variables do not coerce, and Apollo Server answers.
+    const badDate = await bothWays({ query: BATCH, variables: { e: [{ ...events[0], occurredAt: 'yesterday' }] } }, apiKey, false);
+    expect(badDate.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
   });
 });
