@@ -36,7 +36,8 @@ export interface BatchEventResult {
 interface Candidate {
   index: number;
   usage: NormalisedUsage;
-  occurredAt: Date;
+  /** Null: now (the statement's own `now`, so the usual event needs no timestamp of its own). */
+  occurredAt: Date | null;
 }
 
 interface Accepted extends Candidate {
@@ -54,8 +55,8 @@ const rejected = (index: number, idempotencyKey: unknown, error: DomainError): B
   };
 };
 
-function checkOccurredAt(occurredAt: Date | null | undefined, now: Date, prefix: string): Date {
-  if (occurredAt === null || occurredAt === undefined) return now;
+function checkOccurredAt(occurredAt: Date | null | undefined, now: Date, prefix: string): Date | null {
+  if (occurredAt === null || occurredAt === undefined) return null;
   const at = occurredAt.getTime();
   if (Number.isNaN(at) || at < now.getTime() - MAX_EVENT_AGE_MS || at > now.getTime() + MAX_EVENT_SKEW_MS) {
     throw usageErrors.invalid(`${prefix}occurredAt`, 'occurredAt must be within the last 35 days (and not in the future)');
@@ -124,6 +125,8 @@ export async function recordBatch(manager: EntityManager, organizationId: string
 
   if (accepted.length > 0) {
     const { periodStart, periodEnd } = accepted[0]!.context;
+    // Each feature's terms once, not once per event.
+    const terms = [...new Map(accepted.map((a) => [a.context.key, a.context])).values()];
     const rows: any[] = await recordAccepted(manager, [
       organizationId,
       accepted.map((a) => a.index),
@@ -133,9 +136,10 @@ export async function recordBatch(manager: EntityManager, organizationId: string
       accepted.map((a) => a.usage.requestHash),
       accepted.map((a) => JSON.stringify(a.usage.metadata)),
       accepted.map((a) => a.occurredAt),
-      accepted.map((a) => a.context.resetPeriod),
-      accepted.map((a) => a.context.limit),
-      accepted.map((a) => a.context.overage),
+      terms.map((t) => t.key),
+      terms.map((t) => t.resetPeriod),
+      terms.map((t) => t.limit),
+      terms.map((t) => t.overage),
       periodStart,
       periodEnd,
       now,

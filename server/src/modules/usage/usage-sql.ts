@@ -63,15 +63,25 @@ export const EXISTING_KEYS_SQL = `
  * third of this statement): a key taken meanwhile by a concurrent request violates the unique index, and the
  * caller rolls back and reads again.
  *
- * $1 org, $2 positions, $3 features, $4 quantities, $5 keys, $6 hashes, $7 metadata (JSON text), $8 occurred at,
- * $9 reset periods, $10 limits, $11 bills overage, $12 subscription period start, $13 its end, $14 now.
+ * Per event: $1 org, $2 positions, $3 features, $4 quantities, $5 keys, $6 hashes, $7 metadata (JSON text), $8 occurred
+ * at (null: now). Per feature: $9 features, $10 reset periods, $11 limits, $12 bills overage. $13 subscription period
+ * start, $14 its end, $15 now.
  */
 export const RECORD_BATCH_SQL = `
-  WITH input AS (
+  WITH terms AS (
+    SELECT * FROM unnest($9::text[], $10::text[], $11::bigint[], $12::boolean[]) AS f(feature_key, reset_period, limit_value, overage)
+  ),
+  events AS (
+    SELECT e.position, e.feature_key, e.quantity, e.idempotency_key, e.request_hash, e.metadata,
+           COALESCE(e.occurred_at, $15::timestamptz) AS occurred_at, f.reset_period, f.limit_value, f.overage
+    FROM unnest($2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+      AS e(position, feature_key, quantity, idempotency_key, request_hash, metadata, occurred_at)
+    JOIN terms f ON f.feature_key = e.feature_key
+  ),
+  input AS (
     SELECT t.*, w.window_start, w.window_end
-    FROM unnest($2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::bigint[], $11::boolean[])
-      AS t(position, feature_key, quantity, idempotency_key, request_hash, metadata, occurred_at, reset_period, limit_value, overage)
-    CROSS JOIN LATERAL tollgate_usage_window(t.reset_period, t.occurred_at, $12::timestamptz, $13::timestamptz) w
+    FROM events t
+    CROSS JOIN LATERAL tollgate_usage_window(t.reset_period, t.occurred_at, $13::timestamptz, $14::timestamptz) w
   ),
   bump AS (
     INSERT INTO usage_counters AS c (organization_id, feature_key, window_start, used)
@@ -94,7 +104,7 @@ export const RECORD_BATCH_SQL = `
            CASE WHEN overage AND limit_value IS NOT NULL THEN LEAST(quantity, GREATEST(used_after - limit_value, 0)) ELSE 0 END,
            occurred_at, window_start, idempotency_key, request_hash, metadata::jsonb,
            used_after, limit_value, window_end, overage,
-           $14::timestamptz
+           $15::timestamptz
     FROM running
     ORDER BY idempotency_key
   )
