@@ -34,8 +34,8 @@ export interface OverageReport {
 /**
  * Sends overage (usage past the limit of an `overage` entitlement) to Stripe's billing meters, off the request
  * path (a pg-boss job). Each usage event is one meter event whose identifier is derived from the event's own key
- * (meterIdentifierOf), so Stripe itself drops a repeat; an event is marked reported only after Stripe accepted it, and one Stripe refused stays
- * unreported for the next run. Rows are claimed with SKIP LOCKED, so two runs at once never send the same event.
+ * (meterIdentifierOf), so Stripe itself drops a repeat; an event is marked reported only after Stripe accepted
+ * it, and one Stripe refused stays unreported for the next run. Rows are claimed with SKIP LOCKED, so two runs at once never send the same event.
  */
 export class StripeOverageReporter {
   constructor(
