@@ -1,8 +1,9 @@
 'use strict';
 /**
  * The server under test runs as it does in production: `node server/dist/main.js` in its own process, with the
- * node flags `npm start` gives it, configured only through its environment. Logging stays at warn (request logs at info would cost the server CPU and flood
- * the pipe), so the bench picks the port itself and waits for /readyz instead of reading "Tollgate is listening".
+ * node flags `npm start` gives it, configured only through its environment. Logging stays at warn (request logs
+ * at info would cost the server CPU and flood the pipe), so the bench picks the port itself and waits for /readyz
+ * instead of reading "Tollgate is listening".
  */
 const net = require('node:net');
 const path = require('node:path');

@@ -100,8 +100,8 @@ describe('Dockerfile', () => {
   it('runs the built server as its command, with the node flags of npm start', () => {
     const cmd = instructions.filter((line) => /^CMD\s/i.test(line)).pop();
     expect(cmd).toBeDefined();
-    const start: string = JSON.parse(read('package.json')).scripts.start;
-    const startFlags = /\bnode((?: --\S+)*) server\/dist\/main\.js/.exec(start)![1]!.split(' ').filter(Boolean);
+    // The same reading of package.json's start script as the bench's server (one parser for both).
+    const startFlags: string[] = require(path.join(root, 'bench/server-process.cjs')).startScriptNodeArgs();
     expect(startFlags).toContain('--max-semi-space-size=64');
     expect(JSON.parse(cmd!.replace(/^CMD\s+/i, ''))).toEqual(['node', ...startFlags, 'server/dist/main.js']);
     // server/tsconfig.json compiles src/ into dist/, so this is the image's copy of server/src/main.ts.
