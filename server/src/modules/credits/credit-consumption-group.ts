@@ -109,23 +109,31 @@ export function consumptionLane(
   };
 }
 
+/**
+ * A group's earlier consumptions: $1 organizations, $2 the kind, $3 keys (distinct pairs). One probe of the
+ * idempotency index per pair; LIMIT keeps the subquery from being merged into a join whose plan would follow the
+ * table's statistics (`= ANY` restrictions became a scan of every entry of an organization grown since its
+ * statistics were taken). db/idempotency-key-probes.int-spec.ts holds it to that.
+ */
+export const GROUP_EXISTING_ENTRIES_SQL = `
+  SELECT found.id FROM unnest($1::uuid[], $3::text[]) AS w(organization_id, idempotency_key)
+  CROSS JOIN LATERAL (
+    SELECT t.id FROM credit_transactions t
+    WHERE t.organization_id = w.organization_id AND t.kind = $2 AND t.idempotency_key = w.idempotency_key
+    LIMIT 1
+  ) found`;
+
 const entryKey = (organizationId: string, idempotencyKey: string) => `${organizationId}\u0000${idempotencyKey}`;
 
 async function earlierEntries(manager: EntityManager, items: Array<OrganizationItem<GroupedConsumption>>): Promise<Map<string, CreditTransactionEntity>> {
-  const wanted = new Set(items.map((i) => entryKey(i.organizationId, i.item.idempotencyKey)));
-  // Plain restrictions on the idempotency index's three columns (not a join on unnest): a join's plan follows
-  // the table's statistics, and a plan made while an organization had few entries scanned all of them later.
-  // Every (organization, key) combination is probed; pairs nobody sent are dropped here.
-  const hits = await queryPrepared<{ id: string; organization_id: string; idempotency_key: string }>(
-    manager,
-    'tg_credit_group_keys',
-    `SELECT id, organization_id, idempotency_key FROM credit_transactions
-     WHERE organization_id = ANY($1::uuid[]) AND kind = $2 AND idempotency_key = ANY($3::text[])`,
-    [[...new Set(items.map((i) => i.organizationId))], Kind.CONSUMPTION, [...new Set(items.map((i) => i.item.idempotencyKey))]],
-  );
-  const ids = hits.filter((h) => wanted.has(entryKey(h.organization_id, h.idempotency_key))).map((h) => h.id);
-  if (ids.length === 0) return new Map();
-  const entries = await manager.findBy(CreditTransactionEntity, { id: In(ids) });
+  const pairs = [...new Map(items.map((i) => [entryKey(i.organizationId, i.item.idempotencyKey), i])).values()];
+  const hits = await queryPrepared<{ id: string }>(manager, 'tg_credit_group_keys', GROUP_EXISTING_ENTRIES_SQL, [
+    pairs.map((i) => i.organizationId),
+    Kind.CONSUMPTION,
+    pairs.map((i) => i.item.idempotencyKey),
+  ]);
+  if (hits.length === 0) return new Map();
+  const entries = await manager.findBy(CreditTransactionEntity, { id: In(hits.map((h) => h.id)) });
   return new Map(entries.map((e) => [entryKey(e.organizationId, e.idempotencyKey!), e]));
 }
 

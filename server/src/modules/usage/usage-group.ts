@@ -93,16 +93,14 @@ export function usageLane(clock: Clock): CrossOrganizationLane<GroupedUsage, Ent
 }
 
 async function earlierAnswers(manager: EntityManager, items: Array<OrganizationItem<GroupedUsage>>): Promise<Map<string, StoredAnswer>> {
+  const pairs = [...new Map(items.map((i) => [eventKey(i.organizationId, i.item.usage.idempotencyKey), i])).values()];
   const rows = await queryPrepared<StoredAnswerRow & { organization_id: string; idempotency_key: string }>(
     manager,
     'tg_usage_group_keys',
     GROUP_EXISTING_KEYS_SQL,
-    [[...new Set(items.map((i) => i.organizationId))], [...new Set(items.map((i) => i.item.usage.idempotencyKey))]],
+    [pairs.map((i) => i.organizationId), pairs.map((i) => i.item.usage.idempotencyKey)],
   );
-  const wanted = new Set(items.map((i) => eventKey(i.organizationId, i.item.usage.idempotencyKey)));
-  return new Map(
-    rows.filter((row) => wanted.has(eventKey(row.organization_id, row.idempotency_key))).map((row) => [eventKey(row.organization_id, row.idempotency_key), storedAnswerOf(row)!]),
-  );
+  return new Map(rows.map((row) => [eventKey(row.organization_id, row.idempotency_key), storedAnswerOf(row)!]));
 }
 
 /** Locks every counter the group may move (creating it at zero), in sorted order, and returns its count. */

@@ -50,9 +50,20 @@ export const CURRENT_STATE_SQL = `
   FROM (SELECT 1) one
   LEFT JOIN usage_events ev ON ev.organization_id = $1 AND ev.idempotency_key = $4::text`;
 
+/**
+ * Earlier uses of keys, one primary-key probe per key: $1 organization, $2 keys (distinct). The LIMIT keeps the
+ * subquery from being merged into a join, so no statistics can turn it into a scan of the organization's events:
+ * `idempotency_key = ANY($2)` did become one (a bitmap scan filtering every event of an organization that had grown
+ * since its statistics were taken: 23 ms for 1,000 keys over 22,901 events). db/idempotency-key-probes.int-spec.ts
+ * holds these lookups to one probe per key.
+ */
 export const EXISTING_KEYS_SQL = `
-  SELECT ev.idempotency_key, ${storedAnswerColumns('ev')} FROM usage_events ev
-  WHERE ev.organization_id = $1 AND ev.idempotency_key = ANY($2::text[])`;
+  SELECT w.idempotency_key, found.* FROM unnest($2::text[]) AS w(idempotency_key)
+  CROSS JOIN LATERAL (
+    SELECT ${storedAnswerColumns('ev')} FROM usage_events ev
+    WHERE ev.organization_id = $1 AND ev.idempotency_key = w.idempotency_key
+    LIMIT 1
+  ) found`;
 
 /**
  * A batch of events that passed every rule: windows per event (from its occurredAt), one upsert per
@@ -122,13 +133,16 @@ export const USAGE_SUMMARY_SQL = `
   ORDER BY feature_key, date_trunc('day', occurred_at AT TIME ZONE 'UTC')`;
 
 /**
- * A metering group's earlier uses of its keys: $1 organizations, $2 keys, each distinct. Plain restrictions on the
- * idempotency index's columns (not a join on unnest, whose plan follows the table's statistics and went bad as an
- * organization's events grew); every combination is probed, and the caller drops pairs nobody sent.
+ * A metering group's earlier uses of its keys: $1 organizations, $2 keys (distinct pairs), one primary-key probe
+ * per pair (see EXISTING_KEYS_SQL for why a LATERAL … LIMIT 1 and not `= ANY`).
  */
 export const GROUP_EXISTING_KEYS_SQL = `
-  SELECT ev.organization_id, ev.idempotency_key, ${storedAnswerColumns('ev')} FROM usage_events ev
-  WHERE ev.organization_id = ANY($1::uuid[]) AND ev.idempotency_key = ANY($2::text[])`;
+  SELECT w.organization_id, w.idempotency_key, found.* FROM unnest($1::uuid[], $2::text[]) AS w(organization_id, idempotency_key)
+  CROSS JOIN LATERAL (
+    SELECT ${storedAnswerColumns('ev')} FROM usage_events ev
+    WHERE ev.organization_id = w.organization_id AND ev.idempotency_key = w.idempotency_key
+    LIMIT 1
+  ) found`;
 
 /**
  * A group's counters, locked in sorted order (created at zero when new), so concurrent groups and lone calls wait
