@@ -20,6 +20,7 @@ import { BillingResolver } from '../modules/billing/billing.resolver';
 import { StripeSandboxAdminResolver } from '../modules/stripe-sandbox-admin/stripe-sandbox-admin.resolver';
 import { authChecker } from './auth-checker';
 import { errorCodeEnum } from './error-code.enum';
+import { validateArguments } from './validate-arguments';
 
 /** The one list of resolvers. */
 export const resolvers = [IdentityResolver, OrganizationResolver, ApiKeyResolver, PlatformAdminResolver, PlatformMetricsResolver, CatalogResolver, PlanAdminResolver, CatalogAdminResolver, AuditResolver, CreditsResolver, SubscriptionResolver, UsageResolver, FeatureFlagResolver, InvoiceResolver, StripeEventResolver, BillingResolver, StripeSandboxAdminResolver] as const;
@@ -30,7 +31,7 @@ export async function buildSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     authMode: 'error',
-    validate: { forbidUnknownValues: true },
+    validateFn: validateArguments,
   });
   // ErrorCode is referenced by no field; clients still compare extensions.code against it, so it is added here.
   const config = schema.toConfig();

@@ -6,6 +6,7 @@ import { ApiKeyScope } from '../api-keys/api-key-scope';
 import { MembershipRole } from '../organizations/membership-role';
 import { TrackUsageInput, UsageEventInput } from './usage.input';
 import { EntitlementCheckType, OrganizationEntitlementsType, UsageBatchResultType, UsageSummaryType } from './usage.type';
+import { serviceValidatesArgument } from '../../graphql/validate-arguments';
 
 // Members read; recording usage is for client apps (USAGE_WRITE keys) and, from the console, owners and admins.
 const usageWrites = () => tenantAccess({ role: MembershipRole.ADMIN, apiKeyScope: ApiKeyScope.USAGE_WRITE });
@@ -35,8 +36,8 @@ export class UsageResolver {
   async usageSummary(
     @Arg('organizationId', () => ID, OPTIONAL_ORG) organizationId: string | null,
     // A Date is an object, which class-validator's forbidUnknownValues would refuse; the service checks the range.
-    @Arg('from', () => Date, { validate: false }) from: Date,
-    @Arg('to', () => Date, { validate: false }) to: Date,
+    @Arg('from', () => Date, { validateFn: serviceValidatesArgument }) from: Date,
+    @Arg('to', () => Date, { validateFn: serviceValidatesArgument }) to: Date,
     @Ctx() ctx: GraphQLContext,
   ): Promise<UsageSummaryType> {
     return UsageSummaryType.from(await ctx.services.usage.usageSummary(organizationIdOf(ctx, organizationId), { from, to }));
@@ -70,7 +71,7 @@ export class UsageResolver {
     @Arg('organizationId', () => ID, OPTIONAL_ORG) organizationId: string | null,
     // Each event is checked by the service and refused on its own (REJECTED), instead of class-validator failing
     // the whole batch; skipping it here is also most of this call's CPU at 1,000 events.
-    @Arg('events', () => [UsageEventInput], { validate: false }) events: UsageEventInput[],
+    @Arg('events', () => [UsageEventInput], { validateFn: serviceValidatesArgument }) events: UsageEventInput[],
     @Ctx() ctx: GraphQLContext,
   ): Promise<UsageBatchResultType> {
     return UsageBatchResultType.from(await ctx.services.usage.trackBatch(organizationIdOf(ctx, organizationId), events));

@@ -1,0 +1,26 @@
+import { type ValidatorOptions, validateOrReject } from 'class-validator';
+import { ArgumentValidationError, type ValidatorFn } from 'type-graphql';
+
+/** type-graphql's own defaults for class-validator, with unknown objects refused (as `validate: { forbidUnknownValues: true }`). */
+const OPTIONS: ValidatorOptions = { forbidUnknownValues: true, skipMissingProperties: true };
+
+const isObject = (value: unknown): value is object => value !== null && typeof value === 'object';
+
+/**
+ * Arguments checked by class-validator exactly as type-graphql's built-in `validate` does, without its cost:
+ * type-graphql require()s class-validator on every argument it checks, and because class-validator was first
+ * loaded from another module, Node resolves that path again each time (Module._resolveFilename, path.resolve):
+ * about 8 % of everything the server allocated on the checkAndTrack bench.
+ */
+export const validateArguments: ValidatorFn = async (value) => {
+  if (!isObject(value)) return;
+  try {
+    if (Array.isArray(value)) await Promise.all(value.filter(isObject).map((item) => validateOrReject(item, OPTIONS)));
+    else await validateOrReject(value, OPTIONS);
+  } catch (errors) {
+    throw new ArgumentValidationError(errors as ConstructorParameters<typeof ArgumentValidationError>[0]);
+  }
+};
+
+/** For an argument the service checks itself (per-argument `validate: false` does not apply next to a global validateFn). */
+export const serviceValidatesArgument: ValidatorFn = () => undefined;
