@@ -57,6 +57,25 @@ describe("the plan's hourly request limit for client apps", () => {
     expect(errorCode(await app.gql(CHECK, {}, { apiKey: key.secret }))).toBe('RATE_LIMITED');
   });
 
+  it("reads an active organization's limit again in the background before it expires", async () => {
+    const owner = await signUpOwner(app);
+    await putOnPlan(app, owner.organizationId, 'tiny');
+    const key = await createApiKey(app, owner, ['ENTITLEMENTS_READ']);
+    for (let i = 0; i < 4; i += 1) await app.gql(CHECK, {}, { apiKey: key.secret });
+    await putOnPlan(app, owner.organizationId, 'roomy');
+
+    app.clock.advance(46_000);
+    // This request is answered with the cached limit (so it waits for no read) and starts the read.
+    expect(errorCode(await app.gql(CHECK, {}, { apiKey: key.secret }))).toBe('RATE_LIMITED');
+    // Within the minute, and without a request waiting for it, the new limit (10) applies: counted so far 5.
+    let status = 429;
+    for (let attempt = 0; attempt < 4 && status === 429; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await app.gql(CHECK, {}, { apiKey: key.secret })).status;
+    }
+    expect(status).toBe(200);
+  });
+
   it('does not count organizations whose plan is unlimited', async () => {
     const owner = await signUpOwner(app);
     await putOnPlan(app, owner.organizationId, 'enterprise');

@@ -8,6 +8,12 @@ import { usageErrors } from './usage.errors';
 
 /** How long an organization's plan limit is trusted before it is read again (a plan change shows within this). */
 const LIMIT_CACHE_MS = 60_000;
+/**
+ * A limit this old is read again in the background by the organization's next request, which goes on with the
+ * cached one: an organization that keeps calling never waits for the read (4 statements), which otherwise fell
+ * on one of its requests every minute.
+ */
+const LIMIT_REFRESH_AFTER_MS = 45_000;
 const MAX_CACHED_ORGANIZATIONS = 10_000;
 const HOUR_SECONDS = 3_600;
 
@@ -19,7 +25,7 @@ const HOUR_SECONDS = 3_600;
  */
 export class HourlyRequestLimiter {
   private readonly counts = new RateLimiterMemory({ keyPrefix: 'org_hourly_requests', points: 2 ** 31 - 1, duration: HOUR_SECONDS });
-  private readonly limits = new Map<string, { limit: Promise<number | null>; expiresAt: number }>();
+  private readonly limits = new Map<string, CachedLimit>();
 
   constructor(
     private readonly entitlements: EntitlementService,
@@ -43,14 +49,47 @@ export class HourlyRequestLimiter {
   private limitOf(organizationId: string): Promise<number | null> {
     const now = this.clock.now().getTime();
     const cached = this.limits.get(organizationId);
-    if (cached && cached.expiresAt > now) return cached.limit;
-    if (this.limits.size >= MAX_CACHED_ORGANIZATIONS) this.limits.clear();
-    // The promise is cached, so concurrent first requests share one read; a failed read is not kept.
-    const limit = this.entitlements.hourlyRequestLimit(organizationId);
-    this.limits.set(organizationId, { limit, expiresAt: now + LIMIT_CACHE_MS });
-    limit.catch(() => this.limits.delete(organizationId));
-    return limit;
+    if (cached && cached.expiresAt > now) {
+      if (!cached.refreshing && now - cached.readAt >= LIMIT_REFRESH_AFTER_MS) this.refresh(organizationId, cached);
+      return cached.limit;
+    }
+    return this.read(organizationId, now).limit;
   }
+
+  /** Reads the limit and caches the promise, so concurrent first requests share one read; a failed read is not kept. */
+  private read(organizationId: string, now: number): CachedLimit {
+    if (this.limits.size >= MAX_CACHED_ORGANIZATIONS) this.limits.clear();
+    const limit = this.entitlements.hourlyRequestLimit(organizationId);
+    const entry: CachedLimit = { limit, readAt: now, expiresAt: now + LIMIT_CACHE_MS, refreshing: false };
+    this.limits.set(organizationId, entry);
+    limit.catch(() => {
+      if (this.limits.get(organizationId) === entry) this.limits.delete(organizationId);
+    });
+    return entry;
+  }
+
+  /** Replaces a cached limit once a new read has succeeded; until then (or if it fails) the cached one stands. */
+  private refresh(organizationId: string, cached: CachedLimit): void {
+    cached.refreshing = true;
+    const now = this.clock.now().getTime();
+    this.entitlements.hourlyRequestLimit(organizationId).then(
+      (limit) => {
+        if (this.limits.get(organizationId) !== cached) return;
+        this.limits.set(organizationId, { limit: Promise.resolve(limit), readAt: now, expiresAt: now + LIMIT_CACHE_MS, refreshing: false });
+      },
+      () => {
+        cached.refreshing = false; // the next request tries again
+      },
+    );
+  }
+}
+
+interface CachedLimit {
+  limit: Promise<number | null>;
+  readAt: number;
+  expiresAt: number;
+  /** A background read is under way. */
+  refreshing: boolean;
 }
 
 /**
