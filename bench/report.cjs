@@ -114,7 +114,7 @@ function render(results) {
   }
   out.push(
     `  per request on top (not in pgbench): API-key authentication, no statement while the key is cached (API_KEY_CACHE_SECONDS) and one ` +
-      `round trip on a miss (modules/api-keys/api-key-lookup.ts); hourly request limit ${statements.hourlyRequestLimit} statements once per organization per minute`,
+      `round trip on a miss (modules/api-keys/api-key-lookup.ts); hourly request limit ${statements.hourlyRequestLimit} statements once per organization per minute, in the background while it keeps calling (modules/usage/hourly-request-limit.ts)`,
   );
   for (const [operation, captured] of Object.entries(statements.operations)) {
     if (!captured.drift) continue;

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, type QueryRunner } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../test/support/test-database';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { createTestDatabase, migrationDataSource, type TestDatabase } from '../../test/support/test-database';
 import { GROUP_EXISTING_ENTRIES_SQL } from '../modules/credits/credit-consumption-group';
 import { EXISTING_KEYS_SQL, GROUP_EXISTING_KEYS_SQL } from '../modules/usage/usage-sql';
 import { TENANT_ROLE } from './database';
-import { migrations } from './migrations';
 
 interface PlanNode {
   'Relation Name'?: string;
@@ -32,7 +31,7 @@ describe('idempotency key lookups', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = new DataSource({ type: 'postgres', url: database.url, migrations, migrationsTableName: 'schema_migrations', migrationsTransactionMode: 'each' });
+    dataSource = migrationDataSource(database.url);
     await dataSource.initialize();
     await dataSource.runMigrations();
     await dataSource.query(`ALTER TABLE usage_events SET (autovacuum_enabled = false)`);

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { migrations as allMigrations } from '../../src/db/migrations';
 import { EMBEDDED_PER_WORKER } from './embedded-slots';
 
 export interface TestDatabase {
@@ -63,4 +65,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     embedded: false,
     drop: () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/** A bare DataSource on a test database that runs the server's migrations (or the first few, to test one of them). */
+export function migrationDataSource(url: string, migrations: typeof allMigrations = allMigrations): DataSource {
+  return new DataSource({ type: 'postgres', url, migrations, migrationsTableName: 'schema_migrations', migrationsTransactionMode: 'each' });
 }

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, migrationDataSource as dataSourceWith, type TestDatabase } from '../../../test/support/test-database';
 import { migrations } from './index';
-
-const dataSourceWith = (url: string, list: typeof migrations) =>
-  new DataSource({ type: 'postgres', url, migrations: list, migrationsTableName: 'schema_migrations', migrationsTransactionMode: 'each' });
 
 /** Events recorded before 1764300000000-usage-events-slim keep their answers and their Stripe meter identifiers. */
 describe('migration: usage events slim', () => {
