@@ -43,12 +43,18 @@ describe("the plan's hourly request limit for client apps", () => {
     expect((await app.gql(CHECK_FOR, { o: owner.organizationId }, { cookie: owner.cookie })).data!.entitlementCheck.allowed).toBe(true);
   });
 
-  it('reads a changed plan limit within a minute', async () => {
+  /** A client app that used 4 operations on 'tiny' (limit 3, the 4th refused) before its plan became 'roomy' (10). */
+  async function keyMovedFromTinyToRoomy() {
     const owner = await signUpOwner(app);
     await putOnPlan(app, owner.organizationId, 'tiny');
     const key = await createApiKey(app, owner, ['ENTITLEMENTS_READ']);
     for (let i = 0; i < 4; i += 1) await app.gql(CHECK, {}, { apiKey: key.secret });
     await putOnPlan(app, owner.organizationId, 'roomy');
+    return key;
+  }
+
+  it('reads a changed plan limit within a minute', async () => {
+    const key = await keyMovedFromTinyToRoomy();
     expect(errorCode(await app.gql(CHECK, {}, { apiKey: key.secret }))).toBe('RATE_LIMITED'); // limit still cached
 
     app.clock.advance(61_000);
@@ -58,11 +64,7 @@ describe("the plan's hourly request limit for client apps", () => {
   });
 
   it("reads an active organization's limit again in the background before it expires", async () => {
-    const owner = await signUpOwner(app);
-    await putOnPlan(app, owner.organizationId, 'tiny');
-    const key = await createApiKey(app, owner, ['ENTITLEMENTS_READ']);
-    for (let i = 0; i < 4; i += 1) await app.gql(CHECK, {}, { apiKey: key.secret });
-    await putOnPlan(app, owner.organizationId, 'roomy');
+    const key = await keyMovedFromTinyToRoomy();
 
     app.clock.advance(46_000);
     // This request is answered with the cached limit (so it waits for no read) and starts the read.

@@ -60,7 +60,7 @@ export class HourlyRequestLimiter {
   private read(organizationId: string, now: number): CachedLimit {
     if (this.limits.size >= MAX_CACHED_ORGANIZATIONS) this.limits.clear();
     const limit = this.entitlements.hourlyRequestLimit(organizationId);
-    const entry: CachedLimit = { limit, readAt: now, expiresAt: now + LIMIT_CACHE_MS, refreshing: false };
+    const entry = cachedLimit(limit, now);
     this.limits.set(organizationId, entry);
     limit.catch(() => {
       if (this.limits.get(organizationId) === entry) this.limits.delete(organizationId);
@@ -75,7 +75,7 @@ export class HourlyRequestLimiter {
     this.entitlements.hourlyRequestLimit(organizationId).then(
       (limit) => {
         if (this.limits.get(organizationId) !== cached) return;
-        this.limits.set(organizationId, { limit: Promise.resolve(limit), readAt: now, expiresAt: now + LIMIT_CACHE_MS, refreshing: false });
+        this.limits.set(organizationId, cachedLimit(Promise.resolve(limit), now));
       },
       () => {
         cached.refreshing = false; // the next request tries again
@@ -91,6 +91,8 @@ interface CachedLimit {
   /** A background read is under way. */
   refreshing: boolean;
 }
+
+const cachedLimit = (limit: Promise<number | null>, readAt: number): CachedLimit => ({ limit, readAt, expiresAt: readAt + LIMIT_CACHE_MS, refreshing: false });
 
 /**
  * Installed as an Apollo Server plugin: it runs once per operation, after the viewer is known and before any
