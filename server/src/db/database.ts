@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isUuid } from '../shared/uuid';
-import { isPipelined, queryPrepared } from './prepared-statements';
+import { isPipelined, queryPrepared, together } from './prepared-statements';
 
 interface PgClient {
   query(query: string | { name: string; text: string; values: unknown[] }): Promise<unknown>;
@@ -20,6 +20,29 @@ export const METERING_ROLE = 'tollgate_metering';
  */
 const TENANT_SCOPE_SQL = `SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.current_org', $1, true)`;
 const METERING_SCOPE_SQL = `SELECT set_config('role', '${METERING_ROLE}', true), set_config('app.current_orgs', $1, true)`;
+
+/**
+ * The open metering-group transactions on a pipelined pool (see Database.scopedGroup), each with the COMMIT its
+ * last flight sent, if it did (see lastFlightWithCommit).
+ */
+const pipelinedGroups = new WeakMap<QueryRunner, { client: PgClient; commit?: Promise<unknown> }>();
+
+/**
+ * A metering group's last statements and its COMMIT in one flight: PostgreSQL runs them in order, so the
+ * statements are inside the transaction and the COMMIT ends it, without a round trip of its own for every group.
+ * If a statement fails the transaction is aborted, the COMMIT only rolls it back, and the failure is thrown as
+ * ever. Anywhere else (a pool that does not pipeline, a transaction owned by TypeORM) the statements run as
+ * together() runs them and the transaction's owner commits.
+ */
+export async function lastFlightWithCommit<T extends readonly unknown[]>(manager: EntityManager, ...works: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  const group = manager.queryRunner && pipelinedGroups.get(manager.queryRunner);
+  if (!group) return together<T>(manager, ...works);
+  const results = Promise.all(works.map((work) => work()));
+  const commit = group.client.query('COMMIT');
+  group.commit = commit;
+  const [values] = await Promise.all([results, commit]);
+  return values as unknown as T;
+}
 
 /** TypeORM's QueryRunner flag: while true, nothing inside (a save, an insert) opens a transaction of its own. */
 function setTransactionActive(runner: QueryRunner, active: boolean): void {
@@ -62,6 +85,8 @@ export class Database {
     const opening = Promise.all([client.query('BEGIN'), ...(pipelined ? [client.query({ name: scopeName, text: scopeSql, values: [scope] })] : [])]);
     opening.catch(() => undefined); // its failure is the group's (awaited below)
     setTransactionActive(runner, true);
+    const group: { client: PgClient; commit?: Promise<unknown> } = { client };
+    if (pipelined) pipelinedGroups.set(runner, group);
     try {
       if (!pipelined) {
         await opening;
@@ -69,13 +94,17 @@ export class Database {
       }
       const result = await work(runner.manager);
       await opening;
-      await client.query('COMMIT');
+      const committed = (await (group.commit ?? client.query('COMMIT'))) as { command?: string };
+      // COMMIT of an aborted transaction answers ROLLBACK (a failure the work did not see is still a failure).
+      if (committed.command !== 'COMMIT') throw new Error(`metering group ended with ${committed.command ?? 'no answer'}, not COMMIT`);
       return result;
     } catch (error) {
+      // After a COMMIT sent with the last flight there is no transaction left: this only tells PostgreSQL so (a warning).
       await client.query('ROLLBACK').catch(() => undefined);
       // A failed BEGIN or scope is the cause; the group's statements then failed only because of it.
       throw (await opening.then(() => null, (openingError: unknown) => openingError)) ?? error;
     } finally {
+      pipelinedGroups.delete(runner);
       setTransactionActive(runner, false);
       await runner.release();
     }

@@ -92,8 +92,9 @@ describe('grouped hot paths answer like calls one after another', () => {
         item: { mode, usage: normaliseUsage({ featureKey, quantity: quantity + (organizationId === second ? i % 2 : 0), idempotencyKey }) },
       })),
     );
-    const { groupOutcomes, visible, outsiderWrite, apiKeysRead } = await app.services.database.inOrganizations([first, second], async (m) => ({
-      groupOutcomes: await usageLane(app.clock).execute(m, items),
+    const groupOutcomes = await app.services.database.inOrganizations([first, second], (m) => usageLane(app.clock).execute(m, items));
+    // The group's last flight carries its COMMIT, so what the same scope sees is probed in a transaction of its own.
+    const { visible, outsiderWrite, apiKeysRead } = await app.services.database.inOrganizations([first, second], async (m) => ({
       visible: (await m.query(`SELECT DISTINCT organization_id FROM usage_events ORDER BY 1`)).map((r: { organization_id: string }) => r.organization_id),
       outsiderWrite: await m.query(`SAVEPOINT probe; INSERT INTO usage_counters (organization_id, feature_key, window_start, used) VALUES ('${outsider}', 'messages', now(), 1)`).then(
         () => 'written',

@@ -1,10 +1,11 @@
 import { In, type EntityManager } from 'typeorm';
 import { type CrossOrganizationLane, type GroupOutcome, type OrganizationItem, outcomeOf } from '../../db/tenant-batcher';
 import { queryPrepared, together } from '../../db/prepared-statements';
+import { lastFlightWithCommit } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Actor } from '../audit/actor';
 import { CONSUMPTION_ORDER_SETTING } from '../catalog/catalog-rules';
-import { type LockedBalance, type PlannedEntry, lockBalances, planEntry, recordLowBalanceAlert, writeBalances } from './credit-ledger-entry';
+import { type LockedBalance, type PlannedEntry, lockBalances, planEntry, recordLowBalanceAlerts, writeBalances } from './credit-ledger-entry';
 import type { CreditConsumptionOrder } from '../catalog/catalog.enums';
 import { consumptionOrderOf, splitCost } from './credit-rules';
 import { CreditTransactionEntity } from './credit-transaction.entity';
@@ -27,9 +28,10 @@ export interface ConsumptionOutcome {
 }
 
 /**
- * Concurrent consumeCredits calls — of one organization or of many — as one group, in a fixed number of
- * statements whatever its size: the balances locked at once (in sorted order), earlier uses of the keys and the
- * events' prices read once, every ledger row inserted by one statement and every balance written by one. Each call
+ * Concurrent consumeCredits calls — of one organization or of many — as one group, in two round trips whatever its
+ * size (more only to write off lapsed credits or read back replayed entries): the balances locked at once (in sorted
+ * order), earlier uses of the keys and the events' prices read once; then every ledger row inserted by one statement
+ * and every balance written by one, sent with the COMMIT. Each call
  * is decided in arrival order against its organization's running balance, exactly as lone calls in that order
  * would be: a balance never goes below zero, a refusal changes nothing, and a key used twice in the group is
  * charged once and replayed (or a CONFLICT) the second time.
@@ -96,13 +98,15 @@ export function consumptionLane(
       }
       if (planned.length > 0) {
         const last = new Map(planned.map((p) => [p.entry.organizationId, p]));
-        await together(
+        // planEntry moves each balance as it goes, so an organization crosses its threshold at most once per group.
+        const crossings = planned.filter((p) => p.crossesThreshold).map((p) => ({ threshold: balances.get(p.entry.organizationId)!.lowBalanceThreshold, entry: p.entry }));
+        // Last: with the COMMIT in its flight, nothing may fail after it (see lastFlightWithCommit).
+        await lastFlightWithCommit(
           manager,
           () => insertEntries(manager, planned.map((p) => p.entry)),
           () => writeBalances(manager, [...last.values()], now),
+          () => (crossings.length > 0 ? recordLowBalanceAlerts(manager, crossings, now) : Promise.resolve()),
         );
-        // planEntry moves each balance as it goes, so an organization crosses its threshold at most once per group.
-        for (const p of planned) if (p.crossesThreshold) await recordLowBalanceAlert(manager, balances.get(p.entry.organizationId)!, p.entry, now);
       }
       return outcomes;
     },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../audit/actor';
-import { CreditAlertEntity } from './credit-alert.entity';
 import { MAX_CREDITS } from './credit-rules';
 import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind } from './credits.enums';
@@ -174,7 +173,7 @@ export async function appendEntry(manager: EntityManager, balance: LockedBalance
     entry.createdAt,
   ]);
   await writeBalance(manager, balance.organizationId, planned.balanceAfter, now);
-  if (planned.crossesThreshold) await recordLowBalanceAlert(manager, balance, entry, now);
+  if (planned.crossesThreshold) await recordLowBalanceAlerts(manager, [{ threshold: balance.lowBalanceThreshold, entry }], now);
   return entry;
 }
 
@@ -209,13 +208,27 @@ export async function writeBalances(manager: EntityManager, lastEntries: Planned
   );
 }
 
-export async function recordLowBalanceAlert(manager: EntityManager, balance: LockedBalance, entry: CreditTransactionEntity, now: Date): Promise<void> {
-  await manager.insert(CreditAlertEntity, {
-    id: randomUUID(),
-    organizationId: balance.organizationId,
-    threshold: balance.lowBalanceThreshold,
-    balance: entry.purchasedBalanceAfter + entry.subscriptionBalanceAfter,
-    transactionId: entry.id,
-    createdAt: now,
-  });
+/** An entry that took its organization's total below its low-balance threshold, and that threshold. */
+export interface ThresholdCrossing {
+  threshold: number;
+  entry: CreditTransactionEntity;
+}
+
+/** One low-balance alert per crossing, in one statement (a group's crossings go together). */
+export async function recordLowBalanceAlerts(manager: EntityManager, crossings: ThresholdCrossing[], now: Date): Promise<void> {
+  await queryPrepared(
+    manager,
+    'tg_credit_alerts_insert',
+    `INSERT INTO credit_alerts (id, organization_id, threshold, balance, transaction_id, created_at)
+     SELECT a.id, a.organization_id, a.threshold, a.balance, a.transaction_id, $6
+     FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::uuid[]) AS a(id, organization_id, threshold, balance, transaction_id)`,
+    [
+      crossings.map(() => randomUUID()),
+      crossings.map((c) => c.entry.organizationId),
+      crossings.map((c) => c.threshold),
+      crossings.map((c) => c.entry.purchasedBalanceAfter + c.entry.subscriptionBalanceAfter),
+      crossings.map((c) => c.entry.id),
+      now,
+    ],
+  );
 }

@@ -50,7 +50,10 @@ export const FEATURE_CONTEXT_SQL = `
 
 /**
  * A metering group's contexts, one row per (organization, feature) asked for: $1 organizations, $2 features (pairs,
- * repeats allowed), $3 now. Unknown features have no row. Counts are not read here: the group locks its counters.
+ * repeats allowed), $3 now. Unknown features have no row. The same statement locks the counter of every metered
+ * window the plans grant (created at zero when new) and returns its count: in sorted order, so concurrent groups
+ * and lone calls wait for each other instead of deadlocking, and in the group's first flight, so a group takes
+ * its counters without a round trip of its own. Statements after it (earlier uses of the keys) run with them held.
  */
 const GROUP_CONTEXTS_SQL = `
   WITH wanted AS (
@@ -61,14 +64,27 @@ const GROUP_CONTEXTS_SQL = `
     FROM (SELECT DISTINCT organization_id FROM wanted) o
     CROSS JOIN LATERAL (${termsOf('o.organization_id')}
     ) t
+  ),
+  contexts AS (
+    SELECT w.organization_id, w.feature_key, f.kind, e.id IS NOT NULL AS entitled, e.limit_value, e.overage, win.window_start, win.window_end
+    FROM wanted w
+    JOIN features f ON f.key = w.feature_key
+    LEFT JOIN terms t ON t.organization_id = w.organization_id
+    LEFT JOIN plan_entitlements e ON e.plan_version_id = t.plan_version_id AND e.feature_key = f.key AND e.enabled
+    LEFT JOIN LATERAL tollgate_usage_window(COALESCE(e.reset_period, 'never'), $3::timestamptz, t.period_start, t.period_end) win
+      ON e.id IS NOT NULL AND f.kind = 'metered'
+  ),
+  locked AS (
+    INSERT INTO usage_counters AS c (organization_id, feature_key, window_start, used)
+    SELECT organization_id, feature_key, window_start, 0 FROM contexts
+    WHERE entitled AND kind = 'metered' AND window_start IS NOT NULL
+    ORDER BY organization_id, feature_key, window_start
+    ON CONFLICT (organization_id, feature_key, window_start) DO UPDATE SET used = c.used
+    RETURNING c.organization_id, c.feature_key, c.window_start, c.used
   )
-  SELECT w.organization_id, w.feature_key, f.kind, e.id IS NOT NULL AS entitled, e.limit_value, e.overage, win.window_start, win.window_end
-  FROM wanted w
-  JOIN features f ON f.key = w.feature_key
-  LEFT JOIN terms t ON t.organization_id = w.organization_id
-  LEFT JOIN plan_entitlements e ON e.plan_version_id = t.plan_version_id AND e.feature_key = f.key AND e.enabled
-  LEFT JOIN LATERAL tollgate_usage_window(COALESCE(e.reset_period, 'never'), $3::timestamptz, t.period_start, t.period_end) win
-    ON e.id IS NOT NULL AND f.kind = 'metered'`;
+  SELECT x.*, l.used
+  FROM contexts x
+  LEFT JOIN locked l ON l.organization_id = x.organization_id AND l.feature_key = x.feature_key AND l.window_start = x.window_start`;
 
 /** $2 feature keys: what a batch needs to place each event in its window (computed per event, in SQL). */
 const FEATURES_CONTEXT_SQL = `
@@ -204,19 +220,22 @@ function contextOf(row: any, used: number, replay: StoredAnswer | null): Feature
 /** Key of a group context: the organization and the feature. */
 export const groupContextKey = (organizationId: string, featureKey: string) => `${organizationId}\u0000${featureKey}`;
 
-/** One statement for a whole metering group; the map has no entry for an unknown feature. */
-export async function readGroupContexts(
+/**
+ * One statement for a whole metering group, which also locks its counters: `used` is the locked count of each
+ * metered window granted (0 for anything else). The map has no entry for an unknown feature.
+ */
+export async function readGroupContextsLockingCounters(
   manager: EntityManager,
   pairs: Array<{ organizationId: string; featureKey: string }>,
   now: Date,
 ): Promise<Map<string, FeatureContext>> {
-  const rows = await queryPrepared(manager, 'tg_usage_group_contexts', GROUP_CONTEXTS_SQL, [
+  const rows = await queryPrepared(manager, 'tg_usage_group_contexts_locking', GROUP_CONTEXTS_SQL, [
     pairs.map((p) => p.organizationId),
     pairs.map((p) => p.featureKey),
     now,
   ]);
-  // Counts are not read here (the group locks its counters), nor earlier answers (read per key).
-  return new Map(rows.map((row) => [groupContextKey(row.organization_id, row.feature_key), contextOf(row, 0, null)]));
+  // Earlier answers are not read here (read per key).
+  return new Map(rows.map((row) => [groupContextKey(row.organization_id, row.feature_key), contextOf(row, Number(row.used ?? 0), null)]));
 }
 
 export async function readFeatureContexts(manager: EntityManager, organizationId: string, featureKeys: string[]): Promise<Map<string, BatchFeatureContext>> {

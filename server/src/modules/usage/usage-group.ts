@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { type CrossOrganizationLane, type GroupOutcome, type OrganizationItem, outcomeOf } from '../../db/tenant-batcher';
 import { queryPrepared, together } from '../../db/prepared-statements';
+import { lastFlightWithCommit } from '../../db/database';
 import type { Clock } from '../../clock';
 import { FeatureKind } from '../catalog/catalog.enums';
-import { type FeatureContext, groupContextKey, readGroupContexts, storedAnswerOf, type StoredAnswer, type StoredAnswerRow } from './entitlement-context';
+import { type FeatureContext, groupContextKey, readGroupContextsLockingCounters, storedAnswerOf, type StoredAnswer, type StoredAnswerRow } from './entitlement-context';
 import { type EntitlementAnswer, type RecordedFacts, answerFromRecorded, meteredAnswer, notEntitledAnswer } from './usage-answer';
 import { type NormalisedUsage, replayOf } from './usage-request';
-import { GROUP_EXISTING_KEYS_SQL, LOCK_COUNTERS_SQL, RECORD_GROUP_SQL } from './usage-sql';
+import { GROUP_EXISTING_KEYS_SQL, RECORD_GROUP_SQL } from './usage-sql';
 import { usageErrors } from './usage.errors';
 
 export type RecordMode = 'track' | 'checkAndTrack';
@@ -34,9 +35,9 @@ const counterKey = (organizationId: string, featureKey: string, windowStart: Dat
 const eventKey = (organizationId: string, idempotencyKey: string) => `${organizationId}\u0000${idempotencyKey}`;
 
 /**
- * Concurrent track/checkAndTrack calls as one group — of one organization or of many — in a fixed number of
- * statements whatever its size: the plan contexts, earlier uses of the keys, the counters locked (so the counts
- * are current and stay so), then every event and every counter change in one statement. Each call's answer is
+ * Concurrent track/checkAndTrack calls as one group — of one organization or of many — in two round trips whatever
+ * its size: the plan contexts with the counters locked (so the counts are current and stay so) and earlier uses
+ * of the keys; then every event and every counter change in one statement, sent with the COMMIT. Each call's answer is
  * decided in arrival order against the running count of its organization's counter, exactly as lone calls in that
  * order would be answered: the last unit under a block limit goes to exactly one caller, and a key used twice in
  * the group is recorded once and replayed (or refused as a CONFLICT) for the second.
@@ -47,13 +48,15 @@ export function usageLane(clock: Clock): CrossOrganizationLane<GroupedUsage, Ent
     acrossOrganizations: true,
     async execute(manager, items) {
       const now = clock.now();
-      // One flight (with BEGIN and the scope, see Database.inOrganizations): neither needs the other's answer.
+      // One flight (with BEGIN and the scope, see Database.inOrganizations): neither needs the other's answer, and
+      // PostgreSQL runs them in this order, so the keys are read with the counters already locked.
       const [contexts, earlier] = await together(
         manager,
-        () => readGroupContexts(manager, items.map(({ organizationId, item }) => ({ organizationId, featureKey: item.usage.featureKey })), now),
+        () => readGroupContextsLockingCounters(manager, items.map(({ organizationId, item }) => ({ organizationId, featureKey: item.usage.featureKey })), now),
         () => earlierAnswers(manager, items),
       );
-      const counts = await lockCounters(manager, items, contexts);
+      // Each (organization, feature) has one window in a group; its count as locked, then as the group moves it.
+      const counts = new Map([...contexts].map(([key, context]) => [key, context.used]));
 
       const planned: PlannedEvent[] = [];
       const outcomes: Array<GroupOutcome<EntitlementAnswer>> = [];
@@ -61,7 +64,8 @@ export function usageLane(clock: Clock): CrossOrganizationLane<GroupedUsage, Ent
         const { usage, mode } = item;
         outcomes.push(
           await outcomeOf(() => {
-            const context = contexts.get(groupContextKey(organizationId, usage.featureKey));
+            const key = groupContextKey(organizationId, usage.featureKey);
+            const context = contexts.get(key);
             if (!context) throw usageErrors.unknownFeature(usage.featureKey);
             const stored = earlier.get(eventKey(organizationId, usage.idempotencyKey));
             if (stored) return replayOf(stored, usage.requestHash);
@@ -70,7 +74,6 @@ export function usageLane(clock: Clock): CrossOrganizationLane<GroupedUsage, Ent
               if (mode === 'track') throw usageErrors.notEntitled(usage.featureKey);
               return notEntitledAnswer(usage.featureKey);
             }
-            const key = counterKey(organizationId, usage.featureKey, context.windowStart!);
             const used = counts.get(key)!;
             const terms = { featureKey: usage.featureKey, limit: context.limit, resetsAt: context.windowEnd, overage: context.overage };
             const after = used + usage.quantity;
@@ -86,7 +89,8 @@ export function usageLane(clock: Clock): CrossOrganizationLane<GroupedUsage, Ent
           }),
         );
       }
-      if (planned.length > 0) await recordPlanned(manager, planned, now);
+      // Last: with the COMMIT in its flight, nothing may fail after it (see lastFlightWithCommit).
+      if (planned.length > 0) await lastFlightWithCommit(manager, () => recordPlanned(manager, planned, now));
       return outcomes;
     },
   };
@@ -101,30 +105,6 @@ async function earlierAnswers(manager: EntityManager, items: Array<OrganizationI
     [pairs.map((i) => i.organizationId), pairs.map((i) => i.item.usage.idempotencyKey)],
   );
   return new Map(rows.map((row) => [eventKey(row.organization_id, row.idempotency_key), storedAnswerOf(row)!]));
-}
-
-/** Locks every counter the group may move (creating it at zero), in sorted order, and returns its count. */
-async function lockCounters(
-  manager: EntityManager,
-  items: Array<OrganizationItem<GroupedUsage>>,
-  contexts: Map<string, FeatureContext>,
-): Promise<Map<string, number>> {
-  const windows = new Map<string, LockedWindow>();
-  for (const { organizationId, item } of items) {
-    const context = contexts.get(groupContextKey(organizationId, item.usage.featureKey));
-    if (!context?.entitled || context.kind !== FeatureKind.METERED || !context.windowStart) continue;
-    const { featureKey } = item.usage;
-    windows.set(counterKey(organizationId, featureKey, context.windowStart), { organizationId, featureKey, windowStart: context.windowStart });
-  }
-  if (windows.size === 0) return new Map();
-  const locked = [...windows.values()];
-  const rows = await queryPrepared<{ organization_id: string; feature_key: string; window_start: Date; used: string }>(
-    manager,
-    'tg_usage_group_lock',
-    LOCK_COUNTERS_SQL,
-    [locked.map((w) => w.organizationId), locked.map((w) => w.featureKey), locked.map((w) => w.windowStart)],
-  );
-  return new Map(rows.map((row) => [counterKey(row.organization_id, row.feature_key, row.window_start), Number(row.used)]));
 }
 
 async function recordPlanned(manager: EntityManager, planned: PlannedEvent[], now: Date): Promise<void> {

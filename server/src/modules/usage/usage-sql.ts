@@ -145,18 +145,6 @@ export const GROUP_EXISTING_KEYS_SQL = `
   ) found`;
 
 /**
- * A group's counters, locked in sorted order (created at zero when new), so concurrent groups and lone calls wait
- * for each other instead of deadlocking: $1 organizations, $2 features, $3 window starts (distinct triples).
- */
-export const LOCK_COUNTERS_SQL = `
-  INSERT INTO usage_counters AS c (organization_id, feature_key, window_start, used)
-  SELECT t.organization_id, t.feature_key, t.window_start, 0
-  FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS t(organization_id, feature_key, window_start)
-  ORDER BY t.organization_id, t.feature_key, t.window_start
-  ON CONFLICT (organization_id, feature_key, window_start) DO UPDATE SET used = c.used
-  RETURNING c.organization_id, c.feature_key, c.window_start, c.used`;
-
-/**
  * A group's recorded events (answers decided by the service against the locked counts) and the counters moved
  * by their sums, in one statement. A key taken meanwhile violates the unique index and fails the whole group,
  * which then runs call by call.
