@@ -1,5 +1,6 @@
 import { type ValidatorOptions, validateOrReject } from 'class-validator';
 import { ArgumentValidationError, type ValidatorFn } from 'type-graphql';
+import { passesValidationPlan } from './validation-plan';
 
 /** type-graphql's own defaults for class-validator, with unknown objects refused (as `validate: { forbidUnknownValues: true }`). */
 const OPTIONS: ValidatorOptions = { forbidUnknownValues: true, skipMissingProperties: true };
@@ -14,9 +15,11 @@ const isObject = (value: unknown): value is object => value !== null && typeof v
  */
 export const validateArguments: ValidatorFn = async (value) => {
   if (!isObject(value)) return;
+  const objects = Array.isArray(value) ? value.filter(isObject) : [value];
+  // Valid by class-validator's own checks, run from a plan built once per class (graphql/validation-plan.ts).
+  if (objects.every(passesValidationPlan)) return;
   try {
-    if (Array.isArray(value)) await Promise.all(value.filter(isObject).map((item) => validateOrReject(item, OPTIONS)));
-    else await validateOrReject(value, OPTIONS);
+    await Promise.all(objects.map((item) => validateOrReject(item, OPTIONS)));
   } catch (errors) {
     throw new ArgumentValidationError(errors as ConstructorParameters<typeof ArgumentValidationError>[0]);
   }
