@@ -1,9 +1,9 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isUuid } from '../shared/uuid';
-import { isPipelined, queryPrepared, together } from './prepared-statements';
+import { type PreparedStatement, isPipelined, queryPrepared, together } from './prepared-statements';
 
 interface PgClient {
-  query(query: string | { name: string; text: string; values: unknown[] }): Promise<unknown>;
+  query(query: string | PreparedStatement): Promise<unknown>;
 }
 
 /** Role taken for tenant work: row-level security limits it to `app.current_org`. */
@@ -31,17 +31,18 @@ const pipelinedGroups = new WeakMap<QueryRunner, { client: PgClient; commit?: Pr
  * A metering group's last statements and its COMMIT in one flight: PostgreSQL runs them in order, so the
  * statements are inside the transaction and the COMMIT ends it, without a round trip of its own for every group.
  * If a statement fails the transaction is aborted, the COMMIT only rolls it back, and the failure is thrown as
- * ever. Anywhere else (a pool that does not pipeline, a transaction owned by TypeORM) the statements run as
- * together() runs them and the transaction's owner commits.
+ * ever. The statements come built (parameters and all), so nothing can fail between sending them and sending the
+ * COMMIT. Anywhere else (a pool that does not pipeline, a transaction owned by TypeORM) they run as together()
+ * runs statements and the transaction's owner commits. Returns each statement's rows.
  */
-export async function lastFlightWithCommit<T extends readonly unknown[]>(manager: EntityManager, ...works: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+export async function lastFlightWithCommit(manager: EntityManager, statements: PreparedStatement[]): Promise<unknown[][]> {
   const group = manager.queryRunner && pipelinedGroups.get(manager.queryRunner);
-  if (!group) return together<T>(manager, ...works);
-  const results = Promise.all(works.map((work) => work()));
+  if (!group) return together(manager, ...statements.map(({ name, text, values }) => () => queryPrepared(manager, name, text, values)));
+  const results = Promise.all(statements.map((statement) => group.client.query(statement) as Promise<{ rows: unknown[] }>));
   const commit = group.client.query('COMMIT');
   group.commit = commit;
-  const [values] = await Promise.all([results, commit]);
-  return values as unknown as T;
+  const [answers] = await Promise.all([results, commit]);
+  return answers.map((answer) => answer.rows);
 }
 
 /** TypeORM's QueryRunner flag: while true, nothing inside (a save, an insert) opens a transaction of its own. */

@@ -2,11 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 import { signUpOwner } from '../../test/support/factories';
 import { lastFlightWithCommit } from './database';
-import { isPipelined, queryPrepared } from './prepared-statements';
+import { type PreparedStatement, isPipelined, queryPrepared } from './prepared-statements';
 
 /** A usage counter row: something a tenant scope may write and a later transaction can look for. */
 const INSERT_COUNTER_SQL = `INSERT INTO usage_counters (organization_id, feature_key, window_start, used) VALUES ($1, 'messages', $2, 7)`;
 const windowStart = (n: number) => new Date(Date.UTC(2031, 0, n));
+const insertCounter = (name: string, organizationId: string, n: number): PreparedStatement => ({ name, text: INSERT_COUNTER_SQL, values: [organizationId, windowStart(n)] });
 
 describe('lastFlightWithCommit', () => {
   let app: TestApp;
@@ -49,11 +50,7 @@ describe('lastFlightWithCommit', () => {
     await app.services.database.inOrganizations([organizationId], async (m) => {
       const recorder = recordQueries(m);
       try {
-        await lastFlightWithCommit(
-          m,
-          () => queryPrepared(m, 'test_last_flight_a', INSERT_COUNTER_SQL, [organizationId, windowStart(1)]),
-          () => queryPrepared(m, 'test_last_flight_b', INSERT_COUNTER_SQL, [organizationId, windowStart(2)]),
-        );
+        await lastFlightWithCommit(m, [insertCounter('test_last_flight_a', organizationId, 1), insertCounter('test_last_flight_b', organizationId, 2)]);
       } finally {
         recorder.restore();
       }
@@ -69,17 +66,16 @@ describe('lastFlightWithCommit', () => {
     const { organizationId } = await signUpOwner(app);
     const failure = app.services.database.inOrganizations([organizationId], async (m) => {
       await queryPrepared(m, 'test_last_flight_a', INSERT_COUNTER_SQL, [organizationId, windowStart(1)]);
-      return lastFlightWithCommit(
-        m,
-        () => queryPrepared(m, 'test_last_flight_b', INSERT_COUNTER_SQL, [organizationId, windowStart(2)]),
-        () => queryPrepared(m, 'test_last_flight_fails', 'SELECT 1 / $1::int', [0]),
-      );
+      return lastFlightWithCommit(m, [
+        insertCounter('test_last_flight_b', organizationId, 2),
+        { name: 'test_last_flight_fails', text: 'SELECT 1 / $1::int', values: [0] },
+      ]);
     });
     await expect(failure).rejects.toMatchObject({ code: '22012' }); // division_by_zero
     expect(await countersOf(organizationId)).toEqual([]);
     // The connection went back to the pool clean: the next group on it works.
     await app.services.database.inOrganizations([organizationId], (m) =>
-      lastFlightWithCommit(m, () => queryPrepared(m, 'test_last_flight_a', INSERT_COUNTER_SQL, [organizationId, windowStart(3)])),
+      lastFlightWithCommit(m, [insertCounter('test_last_flight_a', organizationId, 3)]),
     );
     expect(await countersOf(organizationId)).toEqual([windowStart(3).toISOString()]);
   });
@@ -87,7 +83,7 @@ describe('lastFlightWithCommit', () => {
   it('in a transaction it does not own (TypeORM’s), only runs the statements: the owner still commits or rolls back', async () => {
     const { organizationId } = await signUpOwner(app);
     const failure = app.services.database.inTenant(organizationId, async (m) => {
-      await lastFlightWithCommit(m, () => queryPrepared(m, 'test_last_flight_a', INSERT_COUNTER_SQL, [organizationId, windowStart(1)]));
+      await lastFlightWithCommit(m, [insertCounter('test_last_flight_a', organizationId, 1)]);
       await m.query('SELECT 1 / 0');
     });
     await expect(failure).rejects.toThrow(/division by zero/);

@@ -12,8 +12,15 @@ export function usePreparedStatements(dataSource: DataSource, enabled: boolean):
   enabledFor.set(dataSource, enabled);
 }
 
+/** A named prepared statement with its parameters, built before anything is sent. */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: any[] }>;
+  query(config: PreparedStatement): Promise<{ rows: any[] }>;
 }
 
 /** Runs `text` on the transaction's connection as the named statement `name` (falls back to a plain query). */

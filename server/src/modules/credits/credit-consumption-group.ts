@@ -1,11 +1,11 @@
 import { In, type EntityManager } from 'typeorm';
 import { type CrossOrganizationLane, type GroupOutcome, type OrganizationItem, outcomeOf } from '../../db/tenant-batcher';
-import { queryPrepared, together } from '../../db/prepared-statements';
+import { type PreparedStatement, queryPrepared, together } from '../../db/prepared-statements';
 import { lastFlightWithCommit } from '../../db/database';
 import type { Clock } from '../../clock';
 import type { Actor } from '../audit/actor';
 import { CONSUMPTION_ORDER_SETTING } from '../catalog/catalog-rules';
-import { type LockedBalance, type PlannedEntry, lockBalances, planEntry, recordLowBalanceAlerts, writeBalances } from './credit-ledger-entry';
+import { type LockedBalance, type PlannedEntry, lockBalances, lowBalanceAlertsStatement, planEntry, writeBalancesStatement } from './credit-ledger-entry';
 import type { CreditConsumptionOrder } from '../catalog/catalog.enums';
 import { consumptionOrderOf, splitCost } from './credit-rules';
 import { CreditTransactionEntity } from './credit-transaction.entity';
@@ -31,10 +31,10 @@ export interface ConsumptionOutcome {
  * Concurrent consumeCredits calls — of one organization or of many — as one group, in two round trips whatever its
  * size (more only to write off lapsed credits or read back replayed entries): the balances locked at once (in sorted
  * order), earlier uses of the keys and the events' prices read once; then every ledger row inserted by one statement
- * and every balance written by one, sent with the COMMIT. Each call
- * is decided in arrival order against its organization's running balance, exactly as lone calls in that order
- * would be: a balance never goes below zero, a refusal changes nothing, and a key used twice in the group is
- * charged once and replayed (or a CONFLICT) the second time.
+ * and every balance written by one, sent with the COMMIT. Each call is decided in arrival order against its
+ * organization's running balance, exactly as lone calls in that order would be: a balance never goes below zero, a
+ * refusal changes nothing, and a key used twice in the group is charged once and replayed (or a CONFLICT) the
+ * second time.
  */
 export function consumptionLane(
   clock: Clock,
@@ -101,12 +101,11 @@ export function consumptionLane(
         // planEntry moves each balance as it goes, so an organization crosses its threshold at most once per group.
         const crossings = planned.filter((p) => p.crossesThreshold).map((p) => ({ threshold: balances.get(p.entry.organizationId)!.lowBalanceThreshold, entry: p.entry }));
         // Last: with the COMMIT in its flight, nothing may fail after it (see lastFlightWithCommit).
-        await lastFlightWithCommit(
-          manager,
-          () => insertEntries(manager, planned.map((p) => p.entry)),
-          () => writeBalances(manager, [...last.values()], now),
-          () => (crossings.length > 0 ? recordLowBalanceAlerts(manager, crossings, now) : Promise.resolve()),
-        );
+        await lastFlightWithCommit(manager, [
+          insertEntriesStatement(planned.map((p) => p.entry)),
+          writeBalancesStatement([...last.values()], now),
+          ...(crossings.length > 0 ? [lowBalanceAlertsStatement(crossings, now)] : []),
+        ]);
       }
       return outcomes;
     },
@@ -155,12 +154,11 @@ async function pricesOf(manager: EntityManager, eventKeys: string[]): Promise<{ 
 }
 
 /** Every planned row in one INSERT (one array per column); consumptions carry no expiry, period or reason. */
-async function insertEntries(manager: EntityManager, entries: CreditTransactionEntity[]): Promise<void> {
+function insertEntriesStatement(entries: CreditTransactionEntity[]): PreparedStatement {
   const column = <T>(pick: (e: CreditTransactionEntity) => T) => entries.map(pick);
-  await queryPrepared(
-    manager,
-    'tg_credit_insert_many',
-    `INSERT INTO credit_transactions (id, organization_id, kind, purchased_delta, subscription_delta, purchased_balance_after,
+  return {
+    name: 'tg_credit_insert_many',
+    text: `INSERT INTO credit_transactions (id, organization_id, kind, purchased_delta, subscription_delta, purchased_balance_after,
        subscription_balance_after, event_key, quantity, unit_cost, idempotency_key, request_hash, actor_type, actor_id, metadata, created_at)
      SELECT t.id, t.organization_id, t.kind, t.purchased_delta, t.subscription_delta, t.purchased_balance_after,
        t.subscription_balance_after, t.event_key, t.quantity, t.unit_cost, t.idempotency_key, t.request_hash, t.actor_type, t.actor_id,
@@ -171,7 +169,7 @@ async function insertEntries(manager: EntityManager, entries: CreditTransactionE
             event_key, quantity, unit_cost, idempotency_key, request_hash, actor_type, actor_id, metadata, created_at, position)
      -- seq (the ledger's order) is assigned in this order: the order the entries were decided in.
      ORDER BY t.position`,
-    [
+    values: [
       column((e) => e.id),
       column((e) => e.organizationId),
       column((e) => e.kind),
@@ -189,5 +187,5 @@ async function insertEntries(manager: EntityManager, entries: CreditTransactionE
       column((e) => JSON.stringify(e.metadata)),
       column((e) => e.createdAt),
     ],
-  );
+  };
 }

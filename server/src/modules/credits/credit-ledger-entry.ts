@@ -5,7 +5,7 @@ import { MAX_CREDITS } from './credit-rules';
 import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind } from './credits.enums';
 import { creditErrors } from './credits.errors';
-import { queryPrepared } from '../../db/prepared-statements';
+import { type PreparedStatement, queryPrepared } from '../../db/prepared-statements';
 
 /** The ledger row insert, as TypeORM would write it, but as a named prepared statement (the hot path). */
 const INSERT_TRANSACTION_SQL = `INSERT INTO "credit_transactions"("id", "organization_id", "kind", "purchased_delta", "subscription_delta", "purchased_balance_after", "subscription_balance_after", "expires_at", "period_start", "subscription_id", "event_key", "quantity", "unit_cost", "idempotency_key", "request_hash", "reason", "actor_type", "actor_id", "metadata", "created_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`;
@@ -173,7 +173,10 @@ export async function appendEntry(manager: EntityManager, balance: LockedBalance
     entry.createdAt,
   ]);
   await writeBalance(manager, balance.organizationId, planned.balanceAfter, now);
-  if (planned.crossesThreshold) await recordLowBalanceAlerts(manager, [{ threshold: balance.lowBalanceThreshold, entry }], now);
+  if (planned.crossesThreshold) {
+    const { name, text, values } = lowBalanceAlertsStatement([{ threshold: balance.lowBalanceThreshold, entry }], now);
+    await queryPrepared(manager, name, text, values);
+  }
   return entry;
 }
 
@@ -189,15 +192,14 @@ export async function writeBalance(manager: EntityManager, organizationId: strin
 }
 
 /** Each organization's balance after its last entry of a group, in one statement. */
-export async function writeBalances(manager: EntityManager, lastEntries: PlannedEntry[], now: Date): Promise<void> {
-  await queryPrepared(
-    manager,
-    'tg_credit_balances_update',
-    `UPDATE credit_balances b
+export function writeBalancesStatement(lastEntries: PlannedEntry[], now: Date): PreparedStatement {
+  return {
+    name: 'tg_credit_balances_update',
+    text: `UPDATE credit_balances b
      SET purchased = v.purchased, subscription = v.subscription, subscription_expires_at = v.expires_at, below_threshold = v.below, updated_at = $6
      FROM unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[], $5::boolean[]) AS v(organization_id, purchased, subscription, expires_at, below)
      WHERE b.organization_id = v.organization_id`,
-    [
+    values: [
       lastEntries.map((p) => p.entry.organizationId),
       lastEntries.map((p) => p.balanceAfter.purchased),
       lastEntries.map((p) => p.balanceAfter.subscription),
@@ -205,7 +207,7 @@ export async function writeBalances(manager: EntityManager, lastEntries: Planned
       lastEntries.map((p) => p.balanceAfter.belowThreshold),
       now,
     ],
-  );
+  };
 }
 
 /** An entry that took its organization's total below its low-balance threshold, and that threshold. */
@@ -215,14 +217,13 @@ export interface ThresholdCrossing {
 }
 
 /** One low-balance alert per crossing, in one statement (a group's crossings go together). */
-export async function recordLowBalanceAlerts(manager: EntityManager, crossings: ThresholdCrossing[], now: Date): Promise<void> {
-  await queryPrepared(
-    manager,
-    'tg_credit_alerts_insert',
-    `INSERT INTO credit_alerts (id, organization_id, threshold, balance, transaction_id, created_at)
+export function lowBalanceAlertsStatement(crossings: ThresholdCrossing[], now: Date): PreparedStatement {
+  return {
+    name: 'tg_credit_alerts_insert',
+    text: `INSERT INTO credit_alerts (id, organization_id, threshold, balance, transaction_id, created_at)
      SELECT a.id, a.organization_id, a.threshold, a.balance, a.transaction_id, $6
      FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::uuid[]) AS a(id, organization_id, threshold, balance, transaction_id)`,
-    [
+    values: [
       crossings.map(() => randomUUID()),
       crossings.map((c) => c.entry.organizationId),
       crossings.map((c) => c.threshold),
@@ -230,5 +231,5 @@ export async function recordLowBalanceAlerts(manager: EntityManager, crossings: 
       crossings.map((c) => c.entry.id),
       now,
     ],
-  );
+  };
 }
