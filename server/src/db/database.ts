@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isUuid } from '../shared/uuid';
-import { type PreparedStatement, isPipelined, queryPrepared, together } from './prepared-statements';
+import { type PreparedStatement, isPipelined, queryPrepared, runStatement, together } from './prepared-statements';
 
 interface PgClient {
   query(query: string | PreparedStatement): Promise<unknown>;
@@ -25,7 +25,12 @@ const METERING_SCOPE_SQL = `SELECT set_config('role', '${METERING_ROLE}', true),
  * The open metering-group transactions on a pipelined pool (see Database.scopedGroup), each with the COMMIT its
  * last flight sent, if it did (see lastFlightWithCommit).
  */
-const pipelinedGroups = new WeakMap<QueryRunner, { client: PgClient; commit?: Promise<unknown> }>();
+const pipelinedGroups = new WeakMap<QueryRunner, PipelinedGroup>();
+
+interface PipelinedGroup {
+  client: PgClient;
+  commit?: Promise<unknown>;
+}
 
 /**
  * A metering group's last statements and its COMMIT in one flight: PostgreSQL runs them in order, so the
@@ -33,16 +38,18 @@ const pipelinedGroups = new WeakMap<QueryRunner, { client: PgClient; commit?: Pr
  * If a statement fails the transaction is aborted, the COMMIT only rolls it back, and the failure is thrown as
  * ever. The statements come built (parameters and all), so nothing can fail between sending them and sending the
  * COMMIT. Anywhere else (a pool that does not pipeline, a transaction owned by TypeORM) they run as together()
- * runs statements and the transaction's owner commits. Returns each statement's rows.
+ * runs statements and the transaction's owner commits.
  */
-export async function lastFlightWithCommit(manager: EntityManager, statements: PreparedStatement[]): Promise<unknown[][]> {
+export async function lastFlightWithCommit(manager: EntityManager, statements: PreparedStatement[]): Promise<void> {
   const group = manager.queryRunner && pipelinedGroups.get(manager.queryRunner);
-  if (!group) return together(manager, ...statements.map(({ name, text, values }) => () => queryPrepared(manager, name, text, values)));
-  const results = Promise.all(statements.map((statement) => group.client.query(statement) as Promise<{ rows: unknown[] }>));
+  if (!group) {
+    await together(manager, ...statements.map((statement) => () => runStatement(manager, statement)));
+    return;
+  }
+  const results = Promise.all(statements.map((statement) => group.client.query(statement)));
   const commit = group.client.query('COMMIT');
   group.commit = commit;
-  const [answers] = await Promise.all([results, commit]);
-  return answers.map((answer) => answer.rows);
+  await Promise.all([results, commit]);
 }
 
 /** TypeORM's QueryRunner flag: while true, nothing inside (a save, an insert) opens a transaction of its own. */
@@ -86,7 +93,7 @@ export class Database {
     const opening = Promise.all([client.query('BEGIN'), ...(pipelined ? [client.query({ name: scopeName, text: scopeSql, values: [scope] })] : [])]);
     opening.catch(() => undefined); // its failure is the group's (awaited below)
     setTransactionActive(runner, true);
-    const group: { client: PgClient; commit?: Promise<unknown> } = { client };
+    const group: PipelinedGroup = { client };
     if (pipelined) pipelinedGroups.set(runner, group);
     try {
       if (!pipelined) {

@@ -37,6 +37,11 @@ export async function queryPrepared<Row = any>(manager: EntityManager, name: str
   return result.rows as Row[];
 }
 
+/** queryPrepared for a statement built beforehand. */
+export function runStatement<Row = any>(manager: EntityManager, statement: PreparedStatement): Promise<Row[]> {
+  return queryPrepared<Row>(manager, statement.name, statement.text, statement.values);
+}
+
 /** Whether the connection pool writes queries without waiting for earlier answers (DataSourceOptions.pipeline). */
 export function isPipelined(dataSource: DataSource): boolean {
   const pool = (dataSource.driver as unknown as { master?: { options?: { pipeline?: boolean } } }).master;

@@ -5,7 +5,7 @@ import { MAX_CREDITS } from './credit-rules';
 import { CreditTransactionEntity } from './credit-transaction.entity';
 import { CreditTransactionKind } from './credits.enums';
 import { creditErrors } from './credits.errors';
-import { type PreparedStatement, queryPrepared } from '../../db/prepared-statements';
+import { type PreparedStatement, queryPrepared, runStatement } from '../../db/prepared-statements';
 
 /** The ledger row insert, as TypeORM would write it, but as a named prepared statement (the hot path). */
 const INSERT_TRANSACTION_SQL = `INSERT INTO "credit_transactions"("id", "organization_id", "kind", "purchased_delta", "subscription_delta", "purchased_balance_after", "subscription_balance_after", "expires_at", "period_start", "subscription_id", "event_key", "quantity", "unit_cost", "idempotency_key", "request_hash", "reason", "actor_type", "actor_id", "metadata", "created_at") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`;
@@ -173,10 +173,7 @@ export async function appendEntry(manager: EntityManager, balance: LockedBalance
     entry.createdAt,
   ]);
   await writeBalance(manager, balance.organizationId, planned.balanceAfter, now);
-  if (planned.crossesThreshold) {
-    const { name, text, values } = lowBalanceAlertsStatement([{ threshold: balance.lowBalanceThreshold, entry }], now);
-    await queryPrepared(manager, name, text, values);
-  }
+  if (planned.crossesThreshold) await runStatement(manager, lowBalanceAlertsStatement([{ threshold: balance.lowBalanceThreshold, entry }], now));
   return entry;
 }
 

@@ -25,7 +25,7 @@ interface PlannedEvent {
   facts: RecordedFacts;
 }
 
-interface LockedWindow {
+interface CounterWindow {
   organizationId: string;
   featureKey: string;
   windowStart: Date;
@@ -112,7 +112,7 @@ const isoText = (date: Date | null) => (date === null ? null : date.toISOString(
 
 /** Every planned event and every counter change, as one statement. */
 function recordPlannedStatement(planned: PlannedEvent[], now: Date): PreparedStatement {
-  const deltas = new Map<string, LockedWindow & { delta: number }>();
+  const deltas = new Map<string, CounterWindow & { delta: number }>();
   for (const { organizationId, usage, context } of planned) {
     const key = counterKey(organizationId, usage.featureKey, context.windowStart!);
     const entry = deltas.get(key) ?? { organizationId, featureKey: usage.featureKey, windowStart: context.windowStart!, delta: 0 };
