@@ -4,24 +4,8 @@
  * (closed loop, as a pool of app servers calling Tollgate would), over keep-alive connections. Requests that end
  * during the warm-up are not counted: connections, JIT and the server's caches settle first.
  */
-const http = require('node:http');
+const { KeepAliveConnection } = require('./keep-alive-connection.cjs');
 const { summarise } = require('./stats.cjs');
-
-function post(agent, target, headers, body) {
-  return new Promise((resolve) => {
-    const request = http.request(
-      { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', (error) => resolve({ status: 0, text: error.message }));
-      },
-    );
-    request.on('error', (error) => resolve({ status: 0, text: error.message }));
-    request.end(body);
-  });
-}
 
 /** The error a response carries, or null: non-200, GraphQL `errors`, or an answer the scenario does not accept. */
 function problemOf(response, accept) {
@@ -47,7 +31,7 @@ function problemOf(response, accept) {
  */
 async function runLoad({ url, clients, warmupSeconds, seconds, request, accept }) {
   const target = new URL('/graphql', url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients, maxFreeSockets: clients });
+  const connections = Array.from({ length: clients }, () => new KeepAliveConnection(target));
   const latencies = [];
   let errors = 0;
   let firstError = null;
@@ -61,7 +45,7 @@ async function runLoad({ url, clients, warmupSeconds, seconds, request, accept }
       if (process.hrtime.bigint() >= measureTo) return;
       const { apiKey, body } = request(index, seq);
       const t0 = process.hrtime.bigint();
-      const response = await post(agent, target, { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body);
+      const response = await connections[index].post({ 'content-type': 'application/json', authorization: `Bearer ${apiKey}` }, body);
       const t1 = process.hrtime.bigint();
       const problem = problemOf(response, accept);
       if (t1 < measureFrom || t1 > measureTo) {
@@ -80,7 +64,7 @@ async function runLoad({ url, clients, warmupSeconds, seconds, request, accept }
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
-  agent.destroy();
+  for (const connection of connections) connection.close();
   const stats = summarise(latencies);
   return {
     opsPerSecond: stats.count / seconds,
@@ -102,17 +86,17 @@ async function runLoad({ url, clients, warmupSeconds, seconds, request, accept }
  */
 async function warmOrganizations({ url, clients, orgs, request, accept }) {
   const target = new URL('/graphql', url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients, maxFreeSockets: clients });
+  const connections = Array.from({ length: clients }, () => new KeepAliveConnection(target));
   const started = Date.now();
   let next = 0;
   let errors = 0;
   let firstError = null;
-  const client = async () => {
+  const client = async (index) => {
     while (next < orgs.length) {
       const org = orgs[next];
       next += 1;
       const { body } = request(0, next);
-      const response = await post(agent, target, { 'content-type': 'application/json', authorization: `Bearer ${org.secret}` }, body);
+      const response = await connections[index].post({ 'content-type': 'application/json', authorization: `Bearer ${org.secret}` }, body);
       const problem = problemOf(response, accept);
       if (problem) {
         errors += 1;
@@ -120,8 +104,8 @@ async function warmOrganizations({ url, clients, orgs, request, accept }) {
       }
     }
   };
-  await Promise.all(Array.from({ length: clients }, () => client()));
-  agent.destroy();
+  await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
+  for (const connection of connections) connection.close();
   return { seconds: (Date.now() - started) / 1000, errors, firstError };
 }
 
