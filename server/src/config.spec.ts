@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config';
+import { createDataSource } from './db/data-source';
 
 describe('loadConfig', () => {
   it('defaults to the embedded database on port 4000 with demo data', () => {
@@ -40,6 +41,7 @@ describe('loadConfig', () => {
     [{ GRAPHQL_MAX_DEPTH: '0' }, /^Invalid configuration: GRAPHQL_MAX_DEPTH /],
     [{ TRUST_PROXY: 'maybe?' }, /^Invalid configuration: TRUST_PROXY /],
     [{ API_KEY_CACHE_SECONDS: '3601' }, /^Invalid configuration: API_KEY_CACHE_SECONDS /],
+    [{ DB_POOL_IDLE_SECONDS: '-1' }, /^Invalid configuration: DB_POOL_IDLE_SECONDS /],
   ])('refuses %j with a one-line message naming the variable', (env, message) => {
     let thrown: unknown;
     try {
@@ -50,6 +52,16 @@ describe('loadConfig', () => {
     expect(thrown).toBeInstanceOf(ConfigError);
     expect((thrown as Error).message).toMatch(message);
     expect((thrown as Error).message).not.toContain('\n');
+  });
+
+  it('keeps idle pooled connections 5 minutes unless told otherwise, and hands that to the pg pool', () => {
+    expect(loadConfig({}).database.poolIdleSeconds).toBe(300);
+    expect(loadConfig({ DB_POOL_IDLE_SECONDS: '0' }).database.poolIdleSeconds).toBe(0);
+    const extraOf = (poolIdleSeconds?: number) =>
+      createDataSource({ url: 'postgres://u@h/db', poolMax: 4, poolIdleSeconds }).options.extra as { idleTimeoutMillis: number; max: number };
+    expect(extraOf(0)).toMatchObject({ idleTimeoutMillis: 0, max: 4 });
+    expect(extraOf(30).idleTimeoutMillis).toBe(30_000);
+    expect(extraOf().idleTimeoutMillis).toBe(300_000);
   });
 
   it('reads TRUST_PROXY as a switch, a hop count or a list of addresses', () => {

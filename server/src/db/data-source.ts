@@ -5,6 +5,8 @@ import { migrations } from './migrations';
 export interface DataSourceOptions {
   url: string;
   poolMax: number;
+  /** How long an idle connection stays in the pool (0: until the pool ends); pg's own default is 10 s. */
+  poolIdleSeconds?: number;
   applicationName?: string;
   /**
    * pg's pipeline mode: a query is written at once, not after the previous one answered. Sequential code behaves
@@ -29,7 +31,12 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     installExtensions: false,
     applicationName: options.applicationName ?? 'tollgate',
     poolSize: options.poolMax,
-    extra: { max: options.poolMax, connectionTimeoutMillis: 10_000, pipeline: options.pipeline ?? false },
+    extra: {
+      max: options.poolMax,
+      idleTimeoutMillis: (options.poolIdleSeconds ?? 300) * 1000,
+      connectionTimeoutMillis: 10_000,
+      pipeline: options.pipeline ?? false,
+    },
   });
 }
 

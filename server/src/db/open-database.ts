@@ -21,7 +21,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Open
     url = embedded.url;
     logger.info({ dataDir: config.database.embeddedDataDir }, 'embedded PostgreSQL (PGlite) started; set DATABASE_URL to use your own server');
   }
-  const dataSource = createDataSource({ url, poolMax: config.database.poolMax, pipeline: !embedded });
+  const dataSource = createDataSource({ url, poolMax: config.database.poolMax, poolIdleSeconds: config.database.poolIdleSeconds, pipeline: !embedded });
   usePreparedStatements(dataSource, !embedded);
   try {
     await dataSource.initialize();
