@@ -46,14 +46,32 @@ export function normaliseUsage(request: UsageRequest, prefix = ''): NormalisedUs
   }
   const metadata = request.metadata ?? {};
   if (typeof metadata !== 'object' || Array.isArray(metadata)) throw usageErrors.invalid(`${prefix}metadata`, 'metadata must be a JSON object');
-  if (JSON.stringify(metadata).length > MAX_METADATA_JSON_LENGTH) {
+  if (!hasNoKeys(metadata) && JSON.stringify(metadata).length > MAX_METADATA_JSON_LENGTH) {
     throw usageErrors.invalid(`${prefix}metadata`, `metadata must be at most ${MAX_METADATA_JSON_LENGTH} characters of JSON`);
   }
   return { featureKey, quantity, idempotencyKey, metadata, requestHash: requestHashOf(featureKey, quantity, metadata) };
 }
 
 export function requestHashOf(featureKey: string, quantity: number, metadata: Record<string, unknown>): string {
-  return hash('sha256', canonicalJson({ featureKey, quantity, metadata }), 'hex');
+  if (!hasNoKeys(metadata)) return hash('sha256', canonicalJson({ featureKey, quantity, metadata }), 'hex');
+  // Most requests carry no metadata, and a batch repeats one feature and quantity up to 1,000 times.
+  const memoKey = `${quantity}:${featureKey}`;
+  let requestHash = hashesWithoutMetadata.get(memoKey);
+  if (requestHash === undefined) {
+    if (hashesWithoutMetadata.size >= MAX_MEMOISED_HASHES) hashesWithoutMetadata.clear();
+    requestHash = hash('sha256', canonicalJson({ featureKey, quantity, metadata: {} }), 'hex');
+    hashesWithoutMetadata.set(memoKey, requestHash);
+  }
+  return requestHash;
+}
+
+const MAX_MEMOISED_HASHES = 10_000;
+/** Request hashes of metadata-free requests, by quantity and feature (bounded: cleared when full). */
+const hashesWithoutMetadata = new Map<string, string>();
+
+function hasNoKeys(object: object): boolean {
+  for (const key in object) if (Object.hasOwn(object, key)) return false;
+  return true;
 }
 
 /** Same key: the first answer if the request is the same, CONFLICT if it is not. */

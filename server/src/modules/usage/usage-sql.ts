@@ -74,25 +74,30 @@ export const EXISTING_KEYS_SQL = `
  * third of this statement): a key taken meanwhile by a concurrent request violates the unique index, and the
  * caller rolls back and reads again.
  *
- * Per event: $1 org, $2 positions, $3 features, $4 quantities, $5 keys, $6 hashes, $7 metadata (JSON text), $8 occurred
- * at (null: now). Per feature: $9 features, $10 reset periods, $11 limits, $12 bills overage. $13 subscription period
- * start, $14 its end, $15 now.
+ * $1 org. Per event: $2 positions, $3 payload (1-based, into the payload arrays), $4 keys, $5 occurred at (null: now;
+ * the whole array null when no event has one). Per distinct payload — what the request hash covers, so events of one
+ * kind share one: $6 features, $7 quantities, $8 hashes, $9 metadata. Per feature: $10 features, $11 reset periods,
+ * $12 limits, $13 bills overage. $14 subscription period start, $15 its end, $16 now.
  */
 export const RECORD_BATCH_SQL = `
   WITH terms AS (
-    SELECT * FROM unnest($9::text[], $10::text[], $11::bigint[], $12::boolean[]) AS f(feature_key, reset_period, limit_value, overage)
+    SELECT * FROM unnest($10::text[], $11::text[], $12::bigint[], $13::boolean[]) AS f(feature_key, reset_period, limit_value, overage)
+  ),
+  payloads AS (
+    SELECT * FROM unnest($6::text[], $7::bigint[], $8::text[], $9::jsonb[]) WITH ORDINALITY
+      AS p(feature_key, quantity, request_hash, metadata, payload)
   ),
   events AS (
-    SELECT e.position, e.feature_key, e.quantity, e.idempotency_key, e.request_hash, e.metadata,
-           COALESCE(e.occurred_at, $15::timestamptz) AS occurred_at, f.reset_period, f.limit_value, f.overage
-    FROM unnest($2::int[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
-      AS e(position, feature_key, quantity, idempotency_key, request_hash, metadata, occurred_at)
-    JOIN terms f ON f.feature_key = e.feature_key
+    SELECT e.position, p.feature_key, p.quantity, e.idempotency_key, p.request_hash, p.metadata,
+           COALESCE(e.occurred_at, $16::timestamptz) AS occurred_at, f.reset_period, f.limit_value, f.overage
+    FROM unnest($2::int[], $3::int[], $4::text[], $5::timestamptz[]) AS e(position, payload, idempotency_key, occurred_at)
+    JOIN payloads p ON p.payload = e.payload
+    JOIN terms f ON f.feature_key = p.feature_key
   ),
   input AS (
     SELECT t.*, w.window_start, w.window_end
     FROM events t
-    CROSS JOIN LATERAL tollgate_usage_window(t.reset_period, t.occurred_at, $13::timestamptz, $14::timestamptz) w
+    CROSS JOIN LATERAL tollgate_usage_window(t.reset_period, t.occurred_at, $14::timestamptz, $15::timestamptz) w
   ),
   bump AS (
     INSERT INTO usage_counters AS c (organization_id, feature_key, window_start, used)
@@ -113,9 +118,9 @@ export const RECORD_BATCH_SQL = `
                               idempotency_key, request_hash, metadata, ${ANSWER_COLUMNS}, created_at)
     SELECT $1::uuid, feature_key, quantity,
            CASE WHEN overage AND limit_value IS NOT NULL THEN LEAST(quantity, GREATEST(used_after - limit_value, 0)) ELSE 0 END,
-           occurred_at, window_start, idempotency_key, request_hash, metadata::jsonb,
+           occurred_at, window_start, idempotency_key, request_hash, metadata,
            used_after, limit_value, window_end, overage,
-           $15::timestamptz
+           $16::timestamptz
     FROM running
     ORDER BY idempotency_key
   )

@@ -1,6 +1,7 @@
 import { errorCode, startTestApp, type TestApp } from '../../../test/support/test-app';
 import { addMember, createApiKey, signUpOwner, type SignedUpUser } from '../../../test/support/factories';
 import { usageTotals } from '../../../test/support/usage-fixtures';
+import { requestHashOf } from './usage-request';
 
 const ANSWER = 'featureKey allowed kind used limit remaining resetsAt warningLevel overage';
 const TRACK = `mutation($o: ID, $i: TrackUsageInput!) { trackUsage(organizationId: $o, input: $i) { ${ANSWER} } }`;
@@ -125,6 +126,50 @@ describe('usage tracking: idempotency, batches, summaries and tenancy', () => {
       const again = await app.gql(BATCH, { o: owner.organizationId, e: events }, { cookie: owner.cookie });
       expect(again.data!.trackUsageBatch).toMatchObject({ recorded: 0, duplicates: 7, rejected: 4 });
       expect(await usageTotals(app, owner.organizationId, 'messages')).toEqual({ counted: 58, recorded: 58, events: 5 });
+    });
+
+    it('stores each event with its own feature, quantity, metadata and time when events share payloads', async () => {
+      const owner = await signUpOwner(app);
+      const yesterday = '2026-11-22T18:00:00.000Z';
+      const events = [
+        { featureKey: 'messages', quantity: 1, idempotencyKey: 'p-1' },
+        { featureKey: 'messages', quantity: 1, idempotencyKey: 'p-2', metadata: { a: 1, b: [2, 3] } },
+        { featureKey: 'messages', quantity: 1, idempotencyKey: 'p-3', metadata: { b: [2, 3], a: 1 } },
+        { featureKey: 'messages', quantity: 2, idempotencyKey: 'p-4' },
+        { featureKey: 'api_calls', quantity: 1, idempotencyKey: 'p-5' },
+        { featureKey: 'messages', quantity: 1, idempotencyKey: 'p-6', occurredAt: yesterday },
+        { featureKey: 'messages', quantity: 1, idempotencyKey: 'p-7', metadata: { a: 2 } },
+      ];
+      const response = await app.gql(BATCH, { o: owner.organizationId, e: events }, { cookie: owner.cookie });
+      expect(response.data!.trackUsageBatch).toMatchObject({ recorded: 7, duplicates: 0, rejected: 0 });
+      expect(response.data!.trackUsageBatch.results.map((r: any) => r.entitlement.used)).toEqual([1, 2, 3, 5, 1, 1, 6]);
+
+      const rows = await app.dataSource.query(
+        `SELECT idempotency_key, feature_key, quantity::int, metadata, request_hash, occurred_at FROM usage_events
+         WHERE organization_id = $1 ORDER BY idempotency_key`,
+        [owner.organizationId],
+      );
+      const now = new Date('2026-11-23T12:00:00.000Z');
+      expect(rows.map((r: any) => [r.idempotency_key, r.feature_key, r.quantity, r.metadata, r.occurred_at.toISOString()])).toEqual([
+        ['p-1', 'messages', 1, {}, now.toISOString()],
+        ['p-2', 'messages', 1, { a: 1, b: [2, 3] }, now.toISOString()],
+        ['p-3', 'messages', 1, { a: 1, b: [2, 3] }, now.toISOString()],
+        ['p-4', 'messages', 2, {}, now.toISOString()],
+        ['p-5', 'api_calls', 1, {}, now.toISOString()],
+        ['p-6', 'messages', 1, {}, yesterday],
+        ['p-7', 'messages', 1, { a: 2 }, now.toISOString()],
+      ]);
+      rows.forEach((row: any, i: number) => {
+        const { featureKey, quantity, metadata } = events[i]!;
+        expect(row.request_hash).toBe(requestHashOf(featureKey, quantity, metadata ?? {}));
+      });
+      expect(new Set(rows.map((r: any) => r.request_hash)).size).toBe(5);
+
+      // Each key is bound to its own payload: replaying one event alone is a replay, changing it a CONFLICT.
+      const replay = await trackAs(owner, { featureKey: 'messages', quantity: 1, idempotencyKey: 'p-3', metadata: { a: 1, b: [2, 3] } });
+      expect(replay.data!.trackUsage).toMatchObject({ used: 3 });
+      expect(errorCode(await trackAs(owner, { featureKey: 'messages', quantity: 1, idempotencyKey: 'p-7' }))).toBe('CONFLICT');
+      expect(await usageTotals(app, owner.organizationId, 'messages')).toEqual({ counted: 7, recorded: 7, events: 6 });
     });
 
     it('records 1,000 events in one call and refuses 1,001 naming events', async () => {
