@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isUuid } from '../shared/uuid';
-import { type PreparedStatement, isPipelined, queryPrepared, runStatement, together } from './prepared-statements';
+import { type PreparedStatement, isPipelined, queryPrepared, runStatement, together, withArrayLiterals } from './prepared-statements';
 
 interface PgClient {
   query(query: string | PreparedStatement): Promise<unknown>;
@@ -46,7 +46,7 @@ export async function lastFlightWithCommit(manager: EntityManager, statements: P
     await together(manager, ...statements.map((statement) => () => runStatement(manager, statement)));
     return;
   }
-  const results = Promise.all(statements.map((statement) => group.client.query(statement)));
+  const results = Promise.all(statements.map(({ name, text, values }) => group.client.query({ name, text, values: withArrayLiterals(values) })));
   const commit = group.client.query('COMMIT');
   group.commit = commit;
   await Promise.all([results, commit]);
