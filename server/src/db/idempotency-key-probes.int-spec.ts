@@ -3,7 +3,7 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { createTestDatabase, migrationDataSource, type TestDatabase } from '../../test/support/test-database';
 import { GROUP_EXISTING_ENTRIES_SQL } from '../modules/credits/credit-consumption-group';
 import { EXISTING_KEYS_SQL, GROUP_EXISTING_KEYS_SQL } from '../modules/usage/usage-sql';
-import { TENANT_ROLE } from './database';
+import { METERING_ROLE, TENANT_ROLE } from './database';
 
 interface PlanNode {
   'Relation Name'?: string;
@@ -20,7 +20,9 @@ const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
  * The hot paths look up earlier uses of idempotency keys before every group and batch. Those lookups must stay one
  * index probe per key however the organization's rows have grown since PostgreSQL last took statistics: with
  * `idempotency_key = ANY(...)` the planner came to read every event of a busy organization and filter it, and a
- * hot organization's group cycle grew with its history (bench: 4.6 → 7.9 ms in 8 s).
+ * hot organization's group cycle grew with its history (bench: 4.6 → 7.9 ms in 8 s). Group probes run as the
+ * metering role, whose policy once tipped the consumption probe onto the (organization_id, seq) index (see
+ * migration 1764400000000).
  */
 describe('idempotency key lookups', () => {
   const EVENTS = 20_000;
@@ -56,6 +58,8 @@ describe('idempotency key lookups', () => {
     await dataSource.query(`ANALYZE usage_events; ANALYZE credit_transactions`);
     await insertEvents(organizationId, EVENTS, 'k');
     await insertPurchases(organizationId, EVENTS, 'k');
+    // Consumptions began only after the statistics were taken: 'consumption' is not among the kinds they know.
+    await insertConsumptions(organizationId, EVENTS, 'k');
   }, 120_000);
 
   afterAll(async () => {
@@ -77,13 +81,23 @@ describe('idempotency key lookups', () => {
       [organization, prefix, count],
     );
 
+  const insertConsumptions = (organization: string, count: number, prefix: string) =>
+    dataSource.query(
+      `INSERT INTO credit_transactions (organization_id, kind, purchased_delta, purchased_balance_after, subscription_balance_after,
+                                        event_key, quantity, unit_cost, idempotency_key, request_hash, actor_type)
+       SELECT $1, 'consumption', -1, 0, 0, 'api_call_basic', 1, 1, $2 || g, 'h', 'system' FROM generate_series(1, $3) g`,
+      [organization, prefix, count],
+    );
+
   /** The nodes of the plan PostgreSQL runs for `sql` as the tenant, under a custom and under a generic plan. */
-  async function plansOf(sql: string, parameters: unknown[]): Promise<Array<{ mode: string; nodes: PlanNode[] }>> {
+  async function plansOf(sql: string, parameters: unknown[], scope: 'tenant' | 'metering' = 'tenant'): Promise<Array<{ mode: string; nodes: PlanNode[] }>> {
     const runner: QueryRunner = dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      await runner.query(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.current_org', $1, true)`, [organizationId]);
+      if (scope === 'tenant') await runner.query(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.current_org', $1, true)`, [organizationId]);
+      // A metering group runs as its own role, which sees the rows of the group's organizations (see Database.inOrganizations).
+      else await runner.query(`SELECT set_config('role', '${METERING_ROLE}', true), set_config('app.current_orgs', $1, true)`, [`${organizationId},${otherOrganizationId}`]);
       const plans = [];
       for (const mode of ['force_custom_plan', 'force_generic_plan']) {
         await runner.query(`SET LOCAL plan_cache_mode = ${mode}`);
@@ -116,7 +130,7 @@ describe('idempotency key lookups', () => {
 
   it('a metering group probes usage_events once per (organization, key) pair', async () => {
     const organizations = [organizationId, organizationId, organizationId, otherOrganizationId, organizationId];
-    const plans = await plansOf(GROUP_EXISTING_KEYS_SQL, [organizations, keys]);
+    const plans = await plansOf(GROUP_EXISTING_KEYS_SQL, [organizations, keys], 'metering');
     expectProbes(plans, 'usage_events', keys.length);
   });
 
@@ -127,6 +141,11 @@ describe('idempotency key lookups', () => {
   it('a consumption group probes credit_transactions once per (organization, key) pair', async () => {
     const organizations = keys.map(() => organizationId);
     expectProbes(await plansOf(GROUP_EXISTING_ENTRIES_SQL, [organizations, 'purchase', keys]), 'credit_transactions', keys.length);
+  });
+
+  it('a consumption group probes credit_transactions once per pair when no consumption was in the statistics', async () => {
+    const organizations = keys.map(() => organizationId);
+    expectProbes(await plansOf(GROUP_EXISTING_ENTRIES_SQL, [organizations, 'consumption', keys], 'metering'), 'credit_transactions', keys.length);
   });
 
   it('finds what was recorded and nothing else', async () => {

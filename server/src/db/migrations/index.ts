@@ -11,6 +11,7 @@ import { GrantsPerSubscription1764000000300 } from './1764000000300-grants-per-s
 import { PlatformMetrics1764100000000 } from './1764100000000-platform-metrics';
 import { MeteringGroups1764200000000 } from './1764200000000-metering-groups';
 import { UsageEventsSlim1764300000000 } from './1764300000000-usage-events-slim';
+import { MeteringPolicyFilter1764400000000 } from './1764400000000-metering-policy-filter';
 
 /** Every migration, oldest first. New ones are appended here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PlatformMetrics1764100000000,
   MeteringGroups1764200000000,
   UsageEventsSlim1764300000000,
+  MeteringPolicyFilter1764400000000,
 ];
