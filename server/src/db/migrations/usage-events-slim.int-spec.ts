@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, migrationDataSource as dataSourceWith, type TestDatabase } from '../../../test/support/test-database';
+import { UsageEventsSlim1764300000000 } from './1764300000000-usage-events-slim';
 import { migrations } from './index';
 
 /** Events recorded before 1764300000000-usage-events-slim keep their answers and their Stripe meter identifiers. */
@@ -9,10 +10,12 @@ describe('migration: usage events slim', () => {
   let dataSource: DataSource;
   const organizationId = randomUUID();
   const overageEventId = randomUUID();
+  // The chain up to this migration, whatever comes after it: undoLastMigration must undo this one.
+  const slimAt = migrations.indexOf(UsageEventsSlim1764300000000);
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const before = dataSourceWith(database.url, migrations.slice(0, -1));
+    const before = dataSourceWith(database.url, migrations.slice(0, slimAt));
     await before.initialize();
     await before.runMigrations();
     await before.query(
@@ -24,7 +27,7 @@ describe('migration: usage events slim', () => {
       [overageEventId, organizationId],
     );
     await before.destroy();
-    dataSource = dataSourceWith(database.url, migrations);
+    dataSource = dataSourceWith(database.url, migrations.slice(0, slimAt + 1));
     await dataSource.initialize();
     await dataSource.runMigrations();
   });
