@@ -27,7 +27,8 @@ function machineJiffies() {
     const numbers = values.map(Number);
     const idle = numbers[3] + (numbers[4] ?? 0); // idle + iowait
     const total = numbers.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
+    // steal: time the hypervisor gave this VM's cores to another guest; it shows up as latency nobody here caused.
+    return { busy: total - idle, total, steal: numbers[7] ?? 0 };
   } catch {
     return null;
   }
@@ -49,6 +50,8 @@ function cpuMeter(serverPid = null) {
       loadGeneratorCore: (self.user + self.system) / 1e6 / elapsed,
       /** Share of all cores busy (PostgreSQL, the server, the clients, everything else). */
       machineBusy: machine0 && machine1 ? (machine1.busy - machine0.busy) / (machine1.total - machine0.total) : null,
+      /** Share of all cores taken by the hypervisor for other guests (counted in machineBusy too). */
+      machineSteal: machine0 && machine1 ? (machine1.steal - machine0.steal) / (machine1.total - machine0.total) : null,
     };
   };
 }

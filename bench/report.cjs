@@ -93,10 +93,10 @@ function render(results) {
   const share = (v) => (v === null || v === undefined ? '-' : `${Math.round(v * 100)}%`);
   out.push(
     table(
-      ['CPU during', 'server (of 1 core)', 'load generator (of 1 core)', 'machine busy, gateway run', 'machine busy, pgbench run'],
+      ['CPU during', 'server (of 1 core)', 'load generator (of 1 core)', 'machine busy, gateway run', 'machine busy, pgbench run', 'stolen by hypervisor, gateway / pgbench'],
       [
-        ...scenarios.map((s) => [s.name, share(s.gateway.cpu?.serverCore), share(s.gateway.cpu?.loadGeneratorCore), share(s.gateway.cpu?.machineBusy), share(s.pgbench.cpu?.machineBusy)]),
-        [batch.name, share(batch.cpu?.serverCore), share(batch.cpu?.loadGeneratorCore), share(batch.cpu?.machineBusy), '-'],
+        ...scenarios.map((s) => [s.name, share(s.gateway.cpu?.serverCore), share(s.gateway.cpu?.loadGeneratorCore), share(s.gateway.cpu?.machineBusy), share(s.pgbench.cpu?.machineBusy), `${share(s.gateway.cpu?.machineSteal)} / ${share(s.pgbench.cpu?.machineSteal)}`]),
+        [batch.name, share(batch.cpu?.serverCore), share(batch.cpu?.loadGeneratorCore), share(batch.cpu?.machineBusy), '-', share(batch.cpu?.machineSteal)],
       ],
     ),
   );

@@ -168,7 +168,8 @@ async function main() {
       workDir,
       register,
     });
-    pgbench.cpu = { machineBusy: pgbenchCpu().machineBusy };
+    const { machineBusy, machineSteal } = pgbenchCpu();
+    pgbench.cpu = { machineBusy, machineSteal };
     say(`${scenario.name}: pgbench ${Math.round(pgbench.tps)} tps, p99 ${pgbench.p99Ms?.toFixed(1)} ms${pgbench.firstError ? ` (${pgbench.firstError})` : ''}`);
     // A script that no longer mirrors the gateway's statements still runs, but its ratio is flagged as stale.
     pgbench.mirrorsGateway = !statements.operations[scenario.operation].drift;
