@@ -12,6 +12,7 @@ import { PlatformMetrics1764100000000 } from './1764100000000-platform-metrics';
 import { MeteringGroups1764200000000 } from './1764200000000-metering-groups';
 import { UsageEventsSlim1764300000000 } from './1764300000000-usage-events-slim';
 import { MeteringPolicyFilter1764400000000 } from './1764400000000-metering-policy-filter';
+import { MeteringPolicyOnce1764500000000 } from './1764500000000-metering-policy-once';
 
 /** Every migration, oldest first. New ones are appended here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   MeteringGroups1764200000000,
   UsageEventsSlim1764300000000,
   MeteringPolicyFilter1764400000000,
+  MeteringPolicyOnce1764500000000,
 ];
