@@ -7,6 +7,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AdjustCreditsInput = {
   /** Added to the purchased credits (negative: taken from them). */
   amount: number;
+  /** Retrying with the same key returns the first adjustment and moves the balance once. */
+  idempotencyKey: string;
   reason: string;
 };
 

@@ -1,14 +1,16 @@
 import { useMutation } from '@apollo/client/react';
+import { useState } from 'react';
 import { Alert, Button, NumberInput, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { errorMessage, fieldError, fieldErrors } from '../../apollo/errors';
 import { formatCount } from '../../format/numbers';
 import { AdminCreditsAdjustDocument } from './admin-organization.graphql';
-import { adjustmentInput, creditAdjustmentRules, type CreditAdjustmentForm as FormValues } from './credit-adjustment';
+import { adjustmentInput, adjustmentKeys, creditAdjustmentRules, type CreditAdjustmentForm as FormValues } from './credit-adjustment';
 
 /** Grant or deduct purchased credits with a reason (recorded in the ledger and the audit log). */
-export function CreditAdjustmentForm({ organizationId }: { organizationId: string }) {
+export function CreditAdjustmentForm({ organizationId, newIdempotencyKey }: { organizationId: string; newIdempotencyKey?: () => string }) {
+  const [keys] = useState(() => adjustmentKeys(newIdempotencyKey));
   // The balance, the ledger and the audit trail on the page all change with an adjustment.
   const [adjust, { loading, error }] = useMutation(AdminCreditsAdjustDocument, {
     refetchQueries: ['AdminOrganizationDetail', 'AdminOrganizationCreditHistory', 'AdminOrganizationAuditTrail'],
@@ -22,8 +24,9 @@ export function CreditAdjustmentForm({ organizationId }: { organizationId: strin
       aria-label="Adjust credits"
       onSubmit={form.onSubmit(async (values) => {
         const input = adjustmentInput(values);
-        const result = await adjust({ variables: { organizationId, input } }).catch(() => null);
+        const result = await adjust({ variables: { organizationId, input: { ...input, idempotencyKey: keys.keyFor(input) } } }).catch(() => null);
         if (!result?.data) return;
+        keys.done();
         notifications.show({
           color: 'green',
           title: input.amount > 0 ? 'Credits granted' : 'Credits deducted',

@@ -29,3 +29,31 @@ export function adjustmentInput(form: CreditAdjustmentForm): { amount: number; r
   const amount = Number(form.amount);
   return { amount: form.direction === 'deduct' ? -amount : amount, reason: form.reason.trim() };
 }
+
+/**
+ * A new idempotency key. From getRandomValues, not randomUUID: the console may be served over plain HTTP on a
+ * private address, where browsers leave randomUUID undefined.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `adj_${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * One key per adjustment a person means to make: sending the same values again (a retry after a network error,
+ * a double click) reuses the key, so the server moves the balance once; changed values are a new adjustment.
+ */
+export function adjustmentKeys(newKey: () => string = newIdempotencyKey) {
+  let current: { values: string; key: string } | null = null;
+  return {
+    keyFor(input: { amount: number; reason: string }): string {
+      const values = JSON.stringify(input);
+      if (current?.values !== values) current = { values, key: newKey() };
+      return current.key;
+    },
+    /** After a success: the next submission is a new adjustment even with the same values. */
+    done(): void {
+      current = null;
+    },
+  };
+}

@@ -52,6 +52,8 @@ export interface AdjustCreditsRequest {
   /** Signed, non-zero: added to (or taken from) the purchased bucket. */
   amount: number;
   reason: string;
+  /** A retry with the same key answers the first adjustment again and moves nothing. */
+  idempotencyKey: string;
   /** The platform admin making the adjustment. */
   actor: Actor;
 }
@@ -263,35 +265,47 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
     });
   }
 
-  /** A platform admin's grant (amount > 0) or deduction (amount < 0) of purchased credits, with a reason. */
-  async adjustCredits(request: AdjustCreditsRequest): Promise<CreditTransactionEntity> {
+  /** A platform admin's grant (amount > 0) or deduction (amount < 0) of purchased credits, with a reason; once per key. */
+  async adjustCredits(request: AdjustCreditsRequest): Promise<LedgerOutcome> {
     const { organizationId, amount, actor } = request;
     if (!Number.isSafeInteger(amount) || amount === 0) throw creditErrors.invalid('amount', 'amount must be a non-zero integer');
     checkPositiveInteger('amount', Math.abs(amount), MAX_CREDITS_PER_ENTRY);
     const reason = checkReason(request.reason);
+    const idempotencyKey = checkIdempotencyKey(request.idempotencyKey);
+    const requestHash = requestHashOf(Kind.ADJUSTMENT, { amount, reason });
     if (actor.type !== 'user' || !actor.id || !isUuid(actor.id)) throw creditErrors.adminOnly();
     if (!isUuid(organizationId)) throw creditErrors.organizationNotFound();
 
     // As platform: the admin is usually not a member of the organization, so only this role can see them.
-    return this.database.asPlatform(async (m) => {
-      const [admin] = (await m.query(`SELECT is_platform_admin FROM users WHERE id = $1`, [actor.id])) as Array<{ is_platform_admin: boolean }>;
-      if (!admin?.is_platform_admin) throw creditErrors.adminOnly();
-      await assertOrganizationExists(m, organizationId);
-      const now = this.clock.now();
-      const balance = await this.openBalance(m, organizationId, now);
-      if (balance.purchased + amount < 0) throw creditErrors.insufficient(-amount, balance.purchased);
-      const before = { purchased: balance.purchased, subscription: balance.subscription };
-      const entry = await appendEntry(m, balance, { kind: Kind.ADJUSTMENT, purchasedDelta: amount, reason, actor }, now);
-      await this.audit.record(m, actor, {
-        organizationId,
-        action: 'credits.adjusted',
-        targetType: 'credit_transaction',
-        targetId: entry.id,
-        before,
-        after: { purchased: balance.purchased, subscription: balance.subscription, amount, reason },
+    const adjust = () =>
+      this.database.asPlatform(async (m) => {
+        const [admin] = (await m.query(`SELECT is_platform_admin FROM users WHERE id = $1`, [actor.id])) as Array<{ is_platform_admin: boolean }>;
+        if (!admin?.is_platform_admin) throw creditErrors.adminOnly();
+        await assertOrganizationExists(m, organizationId);
+        return this.withIdempotency(organizationId, Kind.ADJUSTMENT, idempotencyKey, requestHash, m, async (m, balance, now) => {
+          if (balance.purchased + amount < 0) throw creditErrors.insufficient(-amount, balance.purchased);
+          const before = { purchased: balance.purchased, subscription: balance.subscription };
+          const entry = await appendEntry(m, balance, { kind: Kind.ADJUSTMENT, purchasedDelta: amount, reason, idempotencyKey, requestHash, actor }, now);
+          await this.audit.record(m, actor, {
+            organizationId,
+            action: 'credits.adjusted',
+            targetType: 'credit_transaction',
+            targetId: entry.id,
+            before,
+            after: { purchased: balance.purchased, subscription: balance.subscription, amount, reason, idempotencyKey },
+          });
+          return entry;
+        });
       });
-      return entry;
-    });
+    try {
+      return await adjust();
+    } catch (error) {
+      // Two first uses of one key at once: the second's insert lost to the first's, which has committed by now.
+      if (!isUniqueViolation(error, 'uq_credit_transactions_idempotency')) throw error;
+      const earlier = await this.database.asPlatform((m) => findByKey(m, organizationId, Kind.ADJUSTMENT, idempotencyKey));
+      if (!earlier) throw error;
+      return replay(earlier, requestHash);
+    }
   }
 
   async setLowBalanceThreshold(organizationId: string, threshold: number, actor: Actor): Promise<CreditBalanceView> {

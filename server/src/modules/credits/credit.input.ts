@@ -58,6 +58,11 @@ export class AdjustCreditsInput {
   @Field(() => String)
   @IsName(MAX_REASON_LENGTH)
   reason: string;
+
+  @Field(() => String, { description: 'Retrying with the same key returns the first adjustment and moves the balance once.' })
+  @IsString()
+  @Length(1, MAX_IDEMPOTENCY_KEY_LENGTH)
+  idempotencyKey: string;
 }
 
 @InputType()

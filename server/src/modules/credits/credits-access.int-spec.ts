@@ -43,10 +43,11 @@ describe('credit ledger: access, adjustments, alerts and history', () => {
   describe('admin adjustments', () => {
     it('need a platform admin and a reason; a deduction may not go below zero', async () => {
       await setBalance(app, owner.organizationId, { purchased: 0, subscription: 50 });
-      const adjust = (input: { amount: number; reason: string }, cookie = admin.cookie) => app.gql(ADJUST, { organizationId: owner.organizationId, input }, { cookie });
+      const adjust = (input: { amount: number; reason: string }, cookie = admin.cookie) =>
+        app.gql(ADJUST, { organizationId: owner.organizationId, input: { ...input, idempotencyKey: randomUUID() } }, { cookie });
 
       expect(errorCode(await adjust({ amount: 500, reason: 'goodwill' }, owner.cookie))).toBe('FORBIDDEN');
-      expect(errorCode(await app.gql(ADJUST, { organizationId: owner.organizationId, input: { amount: 500, reason: 'x' } }, { apiKey }))).toBe('FORBIDDEN');
+      expect(errorCode(await app.gql(ADJUST, { organizationId: owner.organizationId, input: { amount: 500, reason: 'x', idempotencyKey: 'k' } }, { apiKey }))).toBe('FORBIDDEN');
       const blank = await adjust({ amount: 500, reason: '   ' });
       expect(errorCode(blank)).toBe('BAD_USER_INPUT');
       expect(blank.errors![0]!.extensions!.details.fields[0].field).toBe('reason');
@@ -70,10 +71,39 @@ describe('credit ledger: access, adjustments, alerts and history', () => {
       ]);
     });
 
+    it('move the balance once per idempotency key: a retry answers the first adjustment, another payload is a CONFLICT', async () => {
+      await setBalance(app, owner.organizationId, { purchased: 100, subscription: 0 });
+      const adjust = (input: object) => app.gql(ADJUST, { organizationId: owner.organizationId, input }, { cookie: admin.cookie });
+      const missing = await adjust({ amount: 5, reason: 'no key' });
+      expect(errorCode(missing)).toBe('BAD_USER_INPUT');
+      const blankKey = await adjust({ amount: 5, reason: 'blank key', idempotencyKey: '' });
+      expect(errorCode(blankKey)).toBe('BAD_USER_INPUT');
+      expect(blankKey.errors![0]!.extensions!.details.fields[0].field).toBe('idempotencyKey');
+
+      const key = randomUUID();
+      const before = await transactionCount(app, owner.organizationId);
+      // A double-clicked or retried deduction, sent four times at once.
+      const answers = await Promise.all(Array.from({ length: 4 }, () => adjust({ amount: -30, reason: 'Refund', idempotencyKey: key })));
+      const ids = new Set(answers.map((answer) => answer.data!.adminAdjustCredits.id));
+      expect(ids.size).toBe(1);
+      expect(answers.map((answer) => answer.data!.adminAdjustCredits.purchasedBalanceAfter)).toEqual([70, 70, 70, 70]);
+      expect(await transactionCount(app, owner.organizationId)).toBe(before + 1);
+      expect(await storedBalance(app, owner.organizationId)).toMatchObject({ purchased: 70 });
+
+      expect(errorCode(await adjust({ amount: -31, reason: 'Refund', idempotencyKey: key }))).toBe('CONFLICT');
+      expect(errorCode(await adjust({ amount: -30, reason: 'Another refund', idempotencyKey: key }))).toBe('CONFLICT');
+      // Keys are per kind: a consumption under the same key is a different request, not a replay.
+      const consumed = await app.gql(CONSUME, { input: { eventKey: 'api_call_basic', idempotencyKey: key } }, { apiKey });
+      expect(consumed.errors).toBeUndefined();
+      expect(await storedBalance(app, owner.organizationId)).toMatchObject({ purchased: 69 });
+    });
+
     it('the service itself refuses an actor who is not a platform admin', async () => {
       const before = await transactionCount(app, owner.organizationId);
       for (const actor of [{ type: 'user' as const, id: owner.userId }, { type: 'system' as const, id: 'script' }]) {
-        await expect(app.services.creditLedger.adjustCredits({ organizationId: owner.organizationId, amount: 10, reason: 'why not', actor })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+        await expect(
+          app.services.creditLedger.adjustCredits({ organizationId: owner.organizationId, amount: 10, reason: 'why not', idempotencyKey: 'k', actor }),
+        ).rejects.toMatchObject({ code: 'FORBIDDEN' });
       }
       expect(await transactionCount(app, owner.organizationId)).toBe(before);
     });

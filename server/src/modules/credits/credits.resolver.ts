@@ -73,19 +73,20 @@ export class CreditsResolver {
   }
 
   @Authorized(PLATFORM_ADMIN)
-  @Mutation(() => CreditTransactionType, { description: 'Platform admins: grant (amount > 0) or deduct purchased credits, with a reason.' })
+  @Mutation(() => CreditTransactionType, { description: 'Platform admins: grant (amount > 0) or deduct purchased credits, with a reason; a retry with the same idempotency key moves nothing.' })
   async adminAdjustCredits(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('input', () => AdjustCreditsInput) input: AdjustCreditsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<CreditTransactionType> {
-    const entry = await ctx.services.creditLedger.adjustCredits({
+    const { transaction } = await ctx.services.creditLedger.adjustCredits({
       organizationId: organizationId.toLowerCase(),
       amount: input.amount,
       reason: input.reason,
+      idempotencyKey: input.idempotencyKey,
       actor: actorOf(ctx),
     });
-    return CreditTransactionType.from(entry);
+    return CreditTransactionType.from(transaction);
   }
 
   @Authorized(PLATFORM_ADMIN)

@@ -3,14 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { renderWithConsole } from '../../../test-utils/render';
 import { AdminCreditsAdjustDocument } from '../admin-organization.graphql';
 import { CreditAdjustmentForm } from '../CreditAdjustmentForm';
-import { adjustmentInput } from '../credit-adjustment';
+import { adjustmentInput, adjustmentKeys, newIdempotencyKey } from '../credit-adjustment';
 
 const organizationId = '11111111-1111-4111-8111-111111111111';
 
-function adjustMock(input: { amount: number; reason: string }, result: object) {
+function adjustMock(input: { amount: number; reason: string; idempotencyKey?: string }, result: object) {
   let called = 0;
+  const variables = { organizationId, input: { idempotencyKey: 'key-1', ...input } };
   return {
-    mock: { request: { query: AdminCreditsAdjustDocument, variables: { organizationId, input } }, result: () => ((called += 1), result) },
+    mock: { request: { query: AdminCreditsAdjustDocument, variables }, result: () => ((called += 1), result) },
     calls: () => called,
   };
 }
@@ -21,9 +22,21 @@ describe('CreditAdjustmentForm', () => {
     expect(adjustmentInput({ direction: 'grant', amount: '40', reason: 'goodwill' })).toEqual({ amount: 40, reason: 'goodwill' });
   });
 
+  it('keeps one idempotency key while the same adjustment is retried, and takes a new one for new values or after a success', () => {
+    let n = 0;
+    const keys = adjustmentKeys(() => `key-${(n += 1)}`);
+    expect(keys.keyFor({ amount: -300, reason: 'Chargeback' })).toBe('key-1');
+    expect(keys.keyFor({ amount: -300, reason: 'Chargeback' })).toBe('key-1');
+    expect(keys.keyFor({ amount: -30, reason: 'Chargeback' })).toBe('key-2');
+    keys.done();
+    expect(keys.keyFor({ amount: -30, reason: 'Chargeback' })).toBe('key-3');
+    expect(newIdempotencyKey()).toMatch(/^adj_[0-9a-f]{32}$/);
+    expect(newIdempotencyKey()).not.toBe(newIdempotencyKey());
+  });
+
   it('refuses a missing amount or reason before anything is sent', async () => {
     const sent = adjustMock({ amount: 0, reason: '' }, { data: null });
-    renderWithConsole(<CreditAdjustmentForm organizationId={organizationId} />, { mocks: [sent.mock] });
+    renderWithConsole(<CreditAdjustmentForm organizationId={organizationId} newIdempotencyKey={() => 'key-1'} />, { mocks: [sent.mock] });
     await userEvent.click(await screen.findByRole('button', { name: 'Grant credits' }));
     expect(await screen.findByText('Enter a whole number of credits, at least 1.')).toBeInTheDocument();
     expect(screen.getByText(/Say why/)).toBeInTheDocument();
@@ -35,7 +48,7 @@ describe('CreditAdjustmentForm', () => {
       { amount: -300, reason: 'Chargeback' },
       { data: { adminAdjustCredits: { __typename: 'CreditTransaction', id: 't1', amount: -300, balanceAfter: 1700 } } },
     );
-    renderWithConsole(<CreditAdjustmentForm organizationId={organizationId} />, { mocks: [sent.mock] });
+    renderWithConsole(<CreditAdjustmentForm organizationId={organizationId} newIdempotencyKey={() => 'key-1'} />, { mocks: [sent.mock] });
     await userEvent.click(await screen.findByRole('radio', { name: 'Deduct' }));
     await userEvent.type(screen.getByRole('textbox', { name: /Credits/ }), '300');
     await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'Chargeback');
@@ -49,7 +62,7 @@ describe('CreditAdjustmentForm', () => {
       { amount: 5, reason: 'x' },
       { errors: [{ message: 'Invalid input', extensions: { code: 'BAD_USER_INPUT', details: { fields: [{ field: 'input.reason', messages: ['reason is not allowed'] }] } } }] },
     );
-    renderWithConsole(<CreditAdjustmentForm organizationId={organizationId} />, { mocks: [sent.mock] });
+    renderWithConsole(<CreditAdjustmentForm organizationId={organizationId} newIdempotencyKey={() => 'key-1'} />, { mocks: [sent.mock] });
     await userEvent.type(await screen.findByRole('textbox', { name: /Credits/ }), '5');
     await userEvent.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
     await userEvent.click(screen.getByRole('button', { name: 'Grant credits' }));
