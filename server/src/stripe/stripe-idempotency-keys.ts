@@ -19,8 +19,12 @@ export const idempotencyKeys = {
   cancelAtPeriodEnd: (subscriptionId: string, fromState: string) => `subscription-cancel-at-period-end:${subscriptionId}:${fromState}`,
   resume: (subscriptionId: string, fromState: string) => `subscription-resume:${subscriptionId}:${fromState}`,
   productCreate: (kind: 'plan' | 'credits', key: string) => `product-create:${kind}:${key}`,
-  /** Content-addressed: the same update is one request; a different one is another. */
-  productUpdate: (productId: string, contentHash: string) => `product-update:${productId}:${contentHash}`,
+  /**
+   * Per catalog sync run and content: the SDK's retries within a run are one request, and the same content wanted
+   * again by a later run (back on sale after being taken off, say) is a new one. Setting a product's fields twice
+   * does no harm, so nothing needs a key that outlives the run.
+   */
+  productUpdate: (productId: string, syncRun: string, contentHash: string) => `product-update:${productId}:${syncRun}:${contentHash}`,
   planPriceCreate: (planKey: string, version: number, interval: string) => `price-create:plan:${planKey}:v${version}:${interval}`,
   overagePriceCreate: (planKey: string, version: number, featureKey: string, interval: string) =>
     `price-create:overage:${planKey}:v${version}:${featureKey}:${interval}`,

@@ -113,6 +113,52 @@ describe('billing through Stripe (sandbox)', () => {
     });
   });
 
+  describe('archived plans and packs', () => {
+    const ARCHIVE_PLAN = `mutation($id: ID!) { archivePlan(planId: $id) { key } }`;
+    const UNARCHIVE_PLAN = `mutation($id: ID!) { unarchivePlan(planId: $id) { key } }`;
+    const ARCHIVE_PACK = `mutation($id: ID!) { archiveCreditProduct(creditProductId: $id) { key } }`;
+
+    it('takes their Stripe products off sale at the next sync, and puts them back on sale when unarchived (twice over)', async () => {
+      const [plan] = await app.dataSource.transaction(async (m) => {
+        const created = await m.query(`INSERT INTO plans (key, name, sort_order) VALUES ('retiring', 'Retiring', 60) RETURNING id`);
+        const [v1] = await m.query(`INSERT INTO plan_versions (plan_id, version, currency, monthly_price_minor) VALUES ($1, 1, 'usd', 900) RETURNING id`, [created[0].id]);
+        await m.query(`UPDATE plans SET current_version_id = $1 WHERE id = $2`, [v1.id, created[0].id]);
+        return created;
+      });
+      const [pack] = await app.dataSource.query(`INSERT INTO credit_products (key, name, credits, price_minor, currency) VALUES ('retiring_pack', 'Retiring pack', 50, 300, 'usd') RETURNING id`);
+      const sync = async () => (await app.gql(SYNC, {}, { cookie: admin.cookie })).data!.syncCatalogToStripe;
+      const productOf = async (table: string, id: string) => (await app.dataSource.query(`SELECT stripe_product_id FROM ${table} WHERE id = $1`, [id]))[0].stripe_product_id;
+      const active = async (productId: string) => (await stripe.products.retrieve(productId)).active;
+      const admin$ = (query: string, id: string) => app.gql(query, { id }, { cookie: admin.cookie });
+
+      await sync();
+      const planProduct = await productOf('plans', plan.id);
+      const packProduct = await productOf('credit_products', pack.id);
+      const [price] = await app.dataSource.query(`SELECT stripe_monthly_price_id FROM plan_versions WHERE plan_id = $1`, [plan.id]);
+      expect([await active(planProduct), await active(packProduct)]).toEqual([true, true]);
+
+      expect((await admin$(ARCHIVE_PLAN, plan.id)).errors).toBeUndefined();
+      expect((await admin$(ARCHIVE_PACK, pack.id)).errors).toBeUndefined();
+      const archived = await sync();
+      expect(archived.updated).toEqual(expect.arrayContaining([{ key: 'plan:retiring' }, { key: 'credits:retiring_pack' }]));
+      expect([await active(planProduct), await active(packProduct)]).toEqual([false, false]);
+      // The price stays as it was: subscriptions on it renew; only new purchases are refused by Stripe.
+      expect((await stripe.prices.retrieve(price.stripe_monthly_price_id)).active).toBe(true);
+      expect((await sync()).updated).toEqual([]);
+
+      // Back on sale and off again: each is a new request to Stripe, not a replay of the first under its key.
+      expect((await admin$(UNARCHIVE_PLAN, plan.id)).errors).toBeUndefined();
+      expect((await sync()).updated).toEqual([{ key: 'plan:retiring' }]);
+      expect(await active(planProduct)).toBe(true);
+      expect((await admin$(ARCHIVE_PLAN, plan.id)).errors).toBeUndefined();
+      expect((await sync()).updated).toEqual([{ key: 'plan:retiring' }]);
+      expect(await active(planProduct)).toBe(false);
+      expect((await admin$(UNARCHIVE_PLAN, plan.id)).errors).toBeUndefined();
+      await sync();
+      expect(await active(planProduct)).toBe(true);
+    });
+  });
+
   describe('customers, checkout and portal', () => {
     it('creates a subscription Checkout with the plan’s price, trial and the organization in its metadata', async () => {
       const owner = await signUpOwner(app, 'Checkout Co');

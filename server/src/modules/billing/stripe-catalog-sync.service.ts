@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { EntityManager } from 'typeorm';
-import { IsNull } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import type { Database } from '../../db/database';
 import type { StripeBillingGateway } from '../../stripe/stripe-billing.gateway';
 import { idempotencyKeys as keys } from '../../stripe/stripe-idempotency-keys';
@@ -40,10 +40,10 @@ const overageColumn = (interval: BillingInterval): 'stripeOverageYearlyPriceId' 
   interval === BillingInterval.YEAR ? 'stripeOverageYearlyPriceId' : 'stripeOverageMonthlyPriceId';
 
 /**
- * Makes Stripe's catalog match Tollgate's: a product per paid plan and per credit pack, a price per current plan
- * version and interval (lookup_key planPriceLookupKey, moved to the new price when a version changes the price),
- * a billing meter per feature whose overage is billed and a metered price per plan version that bills it. Stripe
- * ids are stored as they are made, so a second run finds everything and reports it unchanged.
+ * Makes Stripe's catalog match Tollgate's: a product per paid plan and per credit pack (inactive while archived), a
+ * price per current plan version and interval (lookup_key planPriceLookupKey, moved to the new price when a version
+ * changes the price), a billing meter per feature whose overage is billed and a metered price per plan version that
+ * bills it. Stripe ids are stored as they are made, so a second run finds everything and reports it unchanged.
  */
 export class StripeCatalogSyncService {
   constructor(
@@ -54,13 +54,14 @@ export class StripeCatalogSyncService {
 
   async sync(actor: Actor): Promise<CatalogSyncItem[]> {
     const items: CatalogSyncItem[] = [];
+    const run = randomUUID();
     const plans = await this.database.asPlatform((m) => m.find(PlanEntity, { where: { archivedAt: IsNull() }, order: { sortOrder: 'ASC' } }));
     const meters = new Map<string, string>();
     for (const plan of plans) {
       const version = plan.currentVersionId ? await this.database.asPlatform((m) => m.findOneBy(PlanVersionEntity, { id: plan.currentVersionId! })) : null;
       const intervals = version ? INTERVALS.filter((interval) => (priceOf(version, interval) ?? 0) > 0) : [];
       if (!version || intervals.length === 0) continue; // free and custom-priced plans are not sold through Stripe
-      const productId = await this.syncPlanProduct(plan, items);
+      const productId = await this.syncPlanProduct(plan, run, items);
       for (const interval of intervals) await this.syncPlanPrice(plan, version, interval, productId, items);
       const overage = billedOverage(await this.database.asPlatform((m) => m.findBy(PlanEntitlementEntity, { planVersionId: version.id })));
       for (const entitlement of overage) {
@@ -70,7 +71,15 @@ export class StripeCatalogSyncService {
       }
     }
     const packs = await this.database.asPlatform((m) => m.find(CreditProductEntity, { where: { archivedAt: IsNull() }, order: { credits: 'ASC' } }));
-    for (const pack of packs) await this.syncCreditPack(pack, items);
+    for (const pack of packs) await this.syncCreditPack(pack, run, items);
+    // Off sale in Tollgate, off sale in Stripe too; their prices stay, so subscriptions on them renew as before.
+    const archived = { archivedAt: Not(IsNull()), stripeProductId: Not(IsNull()) };
+    for (const plan of await this.database.asPlatform((m) => m.find(PlanEntity, { where: archived, order: { sortOrder: 'ASC' } }))) {
+      await this.deactivateProduct(`plan:${plan.key}`, plan.stripeProductId!, run, items);
+    }
+    for (const pack of await this.database.asPlatform((m) => m.find(CreditProductEntity, { where: archived, order: { credits: 'ASC' } }))) {
+      await this.deactivateProduct(`credits:${pack.key}`, pack.stripeProductId!, run, items);
+    }
 
     const changed = items.filter((item) => item.result !== 'unchanged');
     await this.database.asPlatform((m) =>
@@ -84,9 +93,9 @@ export class StripeCatalogSyncService {
     return items;
   }
 
-  private async syncPlanProduct(plan: PlanEntity, items: CatalogSyncItem[]): Promise<string> {
+  private async syncPlanProduct(plan: PlanEntity, run: string, items: CatalogSyncItem[]): Promise<string> {
     const wanted = productParams(plan.name, plan.description, { [STRIPE_METADATA.planKey]: plan.key });
-    const id = await this.syncProduct(`plan:${plan.key}`, plan.stripeProductId, wanted, keys.productCreate('plan', plan.key), items);
+    const id = await this.syncProduct(`plan:${plan.key}`, plan.stripeProductId, wanted, keys.productCreate('plan', plan.key), run, items);
     if (id !== plan.stripeProductId) await this.store((m) => m.update(PlanEntity, { id: plan.id }, { stripeProductId: id }));
     return id;
   }
@@ -163,9 +172,10 @@ export class StripeCatalogSyncService {
   }
 
   /** A credit pack's price is replaced (and the old one deactivated) when an admin changes its amount or currency. */
-  private async syncCreditPack(pack: CreditProductEntity, items: CatalogSyncItem[]): Promise<void> {
+  private async syncCreditPack(pack: CreditProductEntity, run: string, items: CatalogSyncItem[]): Promise<void> {
     const metadata = { [STRIPE_METADATA.creditProductKey]: pack.key, [STRIPE_METADATA.credits]: String(pack.credits) };
-    const product = await this.syncProduct(`credits:${pack.key}`, pack.stripeProductId, productParams(pack.name, pack.description, metadata), keys.productCreate('credits', pack.key), items);
+    const wanted = productParams(pack.name, pack.description, metadata);
+    const product = await this.syncProduct(`credits:${pack.key}`, pack.stripeProductId, wanted, keys.productCreate('credits', pack.key), run, items);
     if (product !== pack.stripeProductId) await this.store((m) => m.update(CreditProductEntity, { id: pack.id }, { stripeProductId: product }));
 
     const key = `credits:${pack.key}`;
@@ -186,7 +196,7 @@ export class StripeCatalogSyncService {
     items.push({ kind: 'price', key, stripeId: price.id, result: stored ? 'updated' : 'created' });
   }
 
-  private async syncProduct(key: string, storedId: string | null, wanted: ProductParams, createKey: string, items: CatalogSyncItem[]): Promise<string> {
+  private async syncProduct(key: string, storedId: string | null, wanted: ProductParams, createKey: string, run: string, items: CatalogSyncItem[]): Promise<string> {
     if (!storedId) {
       const created = await this.stripe.createProduct(wanted, createKey);
       items.push({ kind: 'product', key, stripeId: created.id, result: 'created' });
@@ -200,10 +210,17 @@ export class StripeCatalogSyncService {
       Object.entries(wanted.metadata).some(([k, v]) => product.metadata[k] !== v);
     if (differs) {
       const update = { ...wanted, description: wanted.description ?? '', active: true };
-      await this.stripe.updateProduct(storedId, update, keys.productUpdate(storedId, hashOf(update)));
+      await this.stripe.updateProduct(storedId, update, keys.productUpdate(storedId, run, hashOf(update)));
     }
     items.push({ kind: 'product', key, stripeId: storedId, result: differs ? 'updated' : 'unchanged' });
     return storedId;
+  }
+
+  private async deactivateProduct(key: string, productId: string, run: string, items: CatalogSyncItem[]): Promise<void> {
+    const product = await this.stripe.retrieveProduct(productId);
+    const update = { active: false };
+    if (product.active) await this.stripe.updateProduct(productId, update, keys.productUpdate(productId, run, hashOf(update)));
+    items.push({ kind: 'product', key, stripeId: productId, result: product.active ? 'updated' : 'unchanged' });
   }
 
   /**
