@@ -40,6 +40,8 @@ describeInBrowser('console: a platform admin grants credits and finds it in the 
     await page.goto(`${product.tollgate.url}/admin/audit?action=credits.adjusted&organization=${organizationId}`);
     await page.getByText('credits.adjusted').first().waitFor();
     expect(await page.locator('main').innerText()).toContain(customer.organizationName);
+    // The admin who made it, by email (the id is on hover).
+    expect(await page.locator('main').innerText()).toContain(ADMIN.email);
     await shoot(page, 'audit-log');
 
     // The ledger holds exactly that adjustment, made by the admin.

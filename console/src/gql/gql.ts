@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n": typeof types.AdminAuditEntryFieldsFragmentDoc,
+    "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    actorName\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n": typeof types.AdminAuditEntryFieldsFragmentDoc,
     "\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminAuditLogDocument,
     "\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n": typeof types.AdminAuditOrganizationsDocument,
     "\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AdminOrganizationAuditTrailDocument,
@@ -87,7 +87,7 @@ type Documents = {
     "\n  query UsageHistory($organizationId: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {\n    usageSummary(organizationId: $organizationId, from: $from, to: $to) {\n      from\n      to\n      features {\n        featureKey\n        total\n        overage\n        days {\n          date\n          quantity\n          overage\n        }\n      }\n    }\n  }\n": typeof types.UsageHistoryDocument,
 };
 const documents: Documents = {
-    "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n": types.AdminAuditEntryFieldsFragmentDoc,
+    "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    actorName\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n": types.AdminAuditEntryFieldsFragmentDoc,
     "\n  query AdminAuditLog($filter: AdminAuditFilterInput, $first: Int!, $after: String) {\n    adminAuditLog(filter: $filter, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminAuditLogDocument,
     "\n  query AdminAuditOrganizations($search: String, $first: Int!) {\n    platformOrganizations(search: $search, first: $first) {\n      nodes {\n        id\n        name\n        slug\n      }\n    }\n  }\n": types.AdminAuditOrganizationsDocument,
     "\n  query AdminOrganizationAuditTrail($organizationId: ID!, $first: Int!, $after: String) {\n    adminAuditLog(filter: { organizationId: $organizationId }, first: $first, after: $after) {\n      nodes {\n        ...AdminAuditEntryFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AdminOrganizationAuditTrailDocument,
@@ -177,7 +177,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n"): (typeof documents)["\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n"];
+export function graphql(source: "\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    actorName\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n"): (typeof documents)["\n  fragment AdminAuditEntryFields on AuditEntry {\n    id\n    createdAt\n    action\n    actorType\n    actorId\n    actorName\n    organizationId\n    targetType\n    targetId\n    before\n    after\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

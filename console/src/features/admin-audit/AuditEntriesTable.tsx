@@ -28,12 +28,21 @@ function Actor({ entry }: { entry: AuditEntry }) {
       <Badge variant="light" color={color} size="sm">
         {label}
       </Badge>
-      {entry.actorId && (
+      {/* Who, in words where the server knows them (a user's email, a key's name); the id is always on hover. */}
+      {entry.actorName ? (
         <Tooltip label={entry.actorId}>
-          <Text size="xs" c="dimmed" ff="monospace" maw={160} truncate="end">
-            {entry.actorId}
+          <Text size="xs" maw={200} truncate="end">
+            {entry.actorName}
           </Text>
         </Tooltip>
+      ) : (
+        entry.actorId && (
+          <Tooltip label={entry.actorId}>
+            <Text size="xs" c="dimmed" ff="monospace" maw={160} truncate="end">
+              {entry.actorId}
+            </Text>
+          </Tooltip>
+        )
       )}
     </Stack>
   );
@@ -157,7 +166,8 @@ export function AuditEntriesTable({ entries, showOrganization = true, organizati
                           )}
                           {entry.actorId && (
                             <Text size="sm">
-                              Actor: <Code>{entry.actorId}</Code>
+                              Actor: {entry.actorName && `${entry.actorName} `}
+                              <Code>{entry.actorId}</Code>
                             </Text>
                           )}
                         </Group>

@@ -7,6 +7,7 @@ export const AdminAuditEntryFieldsFragment = graphql(`
     action
     actorType
     actorId
+    actorName
     organizationId
     targetType
     targetId

@@ -1,5 +1,5 @@
 import { errorCode, startTestApp, type TestApp } from '../../../test/support/test-app';
-import { addMember, signInPlatformAdmin, signUpOwner } from '../../../test/support/factories';
+import { addMember, createApiKey, signInPlatformAdmin, signUpOwner } from '../../../test/support/factories';
 
 const AUDIT = `query($o: ID!, $f: AuditFilterInput, $after: String) {
   auditLog(organizationId: $o, filter: $f, first: 2, after: $after) {
@@ -43,6 +43,30 @@ describe('audit log', () => {
     const upgrade = await app.gql(AUDIT, { o: owner.organizationId, f: { action: 'subscription.upgraded' } }, { cookie: owner.cookie });
     expect(upgrade.data!.auditLog.nodes[0].actorType).toBe('USER');
     expect(upgrade.data!.auditLog.nodes[0].actorId).not.toBe(owner.userId);
+  });
+
+  it('names the actors a reader may see: members by email and API keys by name; a platform admin only to platform admins', async () => {
+    const owner = await signUpOwner(app, 'Named actors');
+    const key = await createApiKey(app, owner);
+    // API keys only track usage and consume credits, which audit nothing themselves: an entry as one would write it.
+    await app.services.database.inTenant(owner.organizationId, (m) =>
+      app.services.audit.record(m, { type: 'api_key', id: key.id }, { organizationId: owner.organizationId, action: 'test.by_key' }),
+    );
+    app.clock.advance(1_000);
+    await app.gql(`mutation($o: ID!) { adminChangePlan(organizationId: $o, input: { planKey: "pro", interval: MONTH }) { outcome } }`, { o: owner.organizationId }, admin);
+    const NAMED = `query($o: ID!, $f: AuditFilterInput) { auditLog(organizationId: $o, filter: $f, first: 50) { nodes { action actorType actorId actorName } } }`;
+    const ADMIN_NAMED = `query($f: AdminAuditFilterInput) { adminAuditLog(filter: $f, first: 50) { nodes { action actorType actorId actorName } } }`;
+    const byAction = (nodes: Array<{ action: string }>) => new Map(nodes.map((n) => [n.action, n]));
+
+    const tenant = byAction((await app.gql(NAMED, { o: owner.organizationId }, { cookie: owner.cookie })).data!.auditLog.nodes);
+    expect(tenant.get('api_key.created')).toMatchObject({ actorType: 'USER', actorId: owner.userId, actorName: owner.email });
+    expect(tenant.get('test.by_key')).toMatchObject({ actorType: 'API_KEY', actorId: key.id, actorName: `test key (${key.prefix}…)` });
+    // The platform admin is not a member: the tenant sees that an admin did it, not who.
+    expect(tenant.get('subscription.upgraded')).toMatchObject({ actorType: 'USER', actorName: null });
+
+    const platform = byAction((await app.gql(ADMIN_NAMED, { f: { organizationId: owner.organizationId } }, admin)).data!.adminAuditLog.nodes);
+    expect(platform.get('subscription.upgraded')!.actorName).toMatch(/^admin.*@/);
+    expect(platform.get('test.by_key')).toMatchObject({ actorName: `test key (${key.prefix}…)` });
   });
 
   it('keeps tenants to their own entries and gives platform admins all of them', async () => {

@@ -27,6 +27,7 @@ describe('AuditLogPage', () => {
                 action: 'subscription.synced',
                 actorType: 'STRIPE',
                 actorId: 'evt_123',
+                actorName: null,
                 organizationId: acme.id,
                 targetType: 'subscription',
                 targetId: 'sub-1',

@@ -13,6 +13,7 @@ const entry = (id: string, action: string, before: object | null, after: object 
   action,
   actorType: 'USER',
   actorId: 'user-1',
+  actorName: 'ada@example.test',
   organizationId,
   targetType: 'subscription',
   targetId: 'sub-1',
@@ -36,6 +37,9 @@ describe('AuditTrail', () => {
       ],
     });
     expect(await screen.findByText('plan: free → pro')).toBeInTheDocument();
+    // The actor by email, not by id.
+    expect(screen.getByText('ada@example.test')).toBeInTheDocument();
+    expect(screen.queryByText('user-1')).not.toBeInTheDocument();
     // One organization's trail has no organization column.
     expect(screen.queryByRole('columnheader', { name: 'Organization' })).not.toBeInTheDocument();
 
