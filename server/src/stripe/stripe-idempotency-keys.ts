@@ -20,11 +20,11 @@ export const idempotencyKeys = {
   resume: (subscriptionId: string, fromState: string) => `subscription-resume:${subscriptionId}:${fromState}`,
   productCreate: (kind: 'plan' | 'credits', key: string) => `product-create:${kind}:${key}`,
   /**
-   * Per catalog sync run and content: the SDK's retries within a run are one request, and the same content wanted
-   * again by a later run (back on sale after being taken off, say) is a new one. Setting a product's fields twice
-   * does no harm, so nothing needs a key that outlives the run.
+   * Once per catalog sync run (a run updates a product at most once): the SDK's retries within a run are one
+   * request, and the same change wanted again by a later run (back on sale after being taken off, say) is a new one.
+   * Setting a product's fields twice does no harm, so nothing needs a key that outlives the run.
    */
-  productUpdate: (productId: string, syncRun: string, contentHash: string) => `product-update:${productId}:${syncRun}:${contentHash}`,
+  productUpdate: (productId: string, syncRun: string) => `product-update:${productId}:${syncRun}`,
   planPriceCreate: (planKey: string, version: number, interval: string) => `price-create:plan:${planKey}:v${version}:${interval}`,
   overagePriceCreate: (planKey: string, version: number, featureKey: string, interval: string) =>
     `price-create:overage:${planKey}:v${version}:${featureKey}:${interval}`,

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { EntityManager } from 'typeorm';
 import { IsNull, Not } from 'typeorm';
@@ -210,7 +210,7 @@ export class StripeCatalogSyncService {
       Object.entries(wanted.metadata).some(([k, v]) => product.metadata[k] !== v);
     if (differs) {
       const update = { ...wanted, description: wanted.description ?? '', active: true };
-      await this.stripe.updateProduct(storedId, update, keys.productUpdate(storedId, run, hashOf(update)));
+      await this.stripe.updateProduct(storedId, update, keys.productUpdate(storedId, run));
     }
     items.push({ kind: 'product', key, stripeId: storedId, result: differs ? 'updated' : 'unchanged' });
     return storedId;
@@ -218,8 +218,7 @@ export class StripeCatalogSyncService {
 
   private async deactivateProduct(key: string, productId: string, run: string, items: CatalogSyncItem[]): Promise<void> {
     const product = await this.stripe.retrieveProduct(productId);
-    const update = { active: false };
-    if (product.active) await this.stripe.updateProduct(productId, update, keys.productUpdate(productId, run, hashOf(update)));
+    if (product.active) await this.stripe.updateProduct(productId, { active: false }, keys.productUpdate(productId, run));
     items.push({ kind: 'product', key, stripeId: productId, result: product.active ? 'updated' : 'unchanged' });
   }
 
@@ -254,5 +253,4 @@ function productParams(name: string, description: string, metadata: Record<strin
   return { name, ...(description.trim() ? { description } : {}), metadata };
 }
 
-const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 const count = (items: CatalogSyncItem[], result: SyncResult) => items.filter((i) => i.result === result).length;
