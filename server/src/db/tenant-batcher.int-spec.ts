@@ -53,6 +53,22 @@ describe('TenantBatcher', () => {
     expect(batcher.stats).toMatchObject({ sharedTransactions: 1, sharedOperations: 5, fallbacks: 0 });
   });
 
+  it('runs an operation that queued by itself as a group of one (the grouped form, fewer round trips), not alone', async () => {
+    const batcher = new TenantBatcher(app.services.database, undefined, { inFlight: 1 });
+    const organizationId = await ownOrganization();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = batcher.run(organizationId, lane, async () => 'first grouped', async () => {
+      await held;
+      return 'first alone';
+    });
+    // Queued behind the first, alone in the queue: the next unit, and a group although it holds one operation.
+    const second = batcher.run(organizationId, lane, async () => 'second grouped', async () => 'second alone');
+    release();
+    expect(await Promise.all([first, second])).toEqual(['first alone', 'second grouped']);
+    expect(batcher.stats).toMatchObject({ sharedTransactions: 1, sharedOperations: 1, fallbacks: 0 });
+  });
+
   it('runs up to inFlight lone operations or groups of a lane at once; the next to finish takes everything queued as one group', async () => {
     const batcher = new TenantBatcher(app.services.database, undefined, { inFlight: 2 });
     const organizationId = await ownOrganization();
