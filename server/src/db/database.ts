@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isUuid } from '../shared/uuid';
-import { type PreparedStatement, isPipelined, queryPrepared, runStatement, together, withArrayLiterals } from './prepared-statements';
+import { type PreparedStatement, holdWrites, inOneWrite, isPipelined, queryPrepared, runStatement, together, withArrayLiterals } from './prepared-statements';
 
 interface PgClient {
   query(query: string | PreparedStatement): Promise<unknown>;
@@ -46,8 +46,10 @@ export async function lastFlightWithCommit(manager: EntityManager, statements: P
     await together(manager, ...statements.map((statement) => () => runStatement(manager, statement)));
     return;
   }
-  const results = Promise.all(statements.map(({ name, text, values }) => group.client.query({ name, text, values: withArrayLiterals(values) })));
-  const commit = group.client.query('COMMIT');
+  const [results, commit] = inOneWrite(group.client, () => [
+    Promise.all(statements.map(({ name, text, values }) => group.client.query({ name, text, values: withArrayLiterals(values) }))),
+    group.client.query('COMMIT'),
+  ]);
   group.commit = commit;
   await Promise.all([results, commit]);
 }
@@ -90,6 +92,8 @@ export class Database {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PgClient;
     const pipelined = isPipelined(this.dataSource);
+    // On a pipelined pool BEGIN, the scope and the work's first flight leave in one write.
+    const sendFirstFlight = pipelined ? holdWrites(client) : () => undefined;
     const opening = Promise.all([client.query('BEGIN'), ...(pipelined ? [client.query({ name: scopeName, text: scopeSql, values: [scope] })] : [])]);
     opening.catch(() => undefined); // its failure is the group's (awaited below)
     setTransactionActive(runner, true);
@@ -100,7 +104,13 @@ export class Database {
         await opening;
         await queryPrepared(runner.manager, scopeName, scopeSql, [scope]);
       }
-      const result = await work(runner.manager);
+      let working: Promise<T>;
+      try {
+        working = work(runner.manager);
+      } finally {
+        sendFirstFlight();
+      }
+      const result = await working;
       await opening;
       const committed = (await (group.commit ?? client.query('COMMIT'))) as { command?: string };
       // COMMIT of an aborted transaction answers ROLLBACK (a failure the work did not see is still a failure).

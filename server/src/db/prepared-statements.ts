@@ -90,8 +90,43 @@ export function isPipelined(dataSource: DataSource): boolean {
  * await, as queryPrepared does inside a transaction), otherwise one after another.
  */
 export async function together<T extends readonly unknown[]>(manager: EntityManager, ...works: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-  if (isPipelined(manager.connection)) return (await Promise.all(works.map((work) => work()))) as unknown as T;
+  if (isPipelined(manager.connection)) {
+    const connection = (manager.queryRunner as unknown as { databaseConnection?: unknown } | undefined)?.databaseConnection;
+    return (await Promise.all(inOneWrite(connection, () => works.map((work) => work())))) as unknown as T;
+  }
   const results: unknown[] = [];
   for (const work of works) results.push(await work());
   return results as unknown as T;
+}
+
+/**
+ * Runs `issue`, which writes statements on a pg client before its first await, and sends all it wrote as one
+ * write to the socket instead of one per statement (pg corks each statement's messages, not a flight of them).
+ * A socket write is a system call on the server's one thread and a wake-up of PostgreSQL's backend; counted with
+ * strace on the bench's hot organization, a group's writes to PostgreSQL went from ~8 to ~2 with this (one per
+ * flight). Statements written after an await go as they come.
+ */
+export function inOneWrite<T>(client: unknown, issue: () => T): T {
+  const send = holdWrites(client);
+  try {
+    return issue();
+  } finally {
+    send();
+  }
+}
+
+/**
+ * Holds what is written on a pg client's socket until the returned function is called (see inOneWrite). Holds
+ * nest, pg's own per statement included: the writes go out at the outermost release.
+ */
+export function holdWrites(client: unknown): () => void {
+  const stream = (client as { connection?: { stream?: { cork?: () => void; uncork?: () => void } } } | undefined)?.connection?.stream;
+  if (!stream?.cork || !stream.uncork) return () => undefined;
+  stream.cork();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    stream.uncork!();
+  };
 }
