@@ -103,6 +103,10 @@ function render(results) {
   // Steal is time this VM's cores were given to other guests: a run that had much of it measured the host, not Tollgate.
   const stolen = [...scenarios.map((s) => [s.name, s.gateway.cpu?.machineSteal]), [batch.name, batch.cpu?.machineSteal]].filter(([, v]) => v >= 0.05);
   for (const [name, v] of stolen) out.push(`note: the hypervisor took ${share(v)} of the CPU during ${name} (gateway run): its figures are lower than this machine's own`);
+  // A p99 miss by the second: one stall (a checkpoint, a pause) looks different from a slow run all through.
+  for (const s of scenarios.filter((s) => !s.target.p99Met && s.gateway.perSecond)) {
+    out.push(`note: ${s.name} p99 by second from ${s.gateway.measuredFrom} (ms): ${s.gateway.perSecond.map((b) => ms(b.p99Ms)).join(' ')}; max ${s.gateway.perSecond.map((b) => ms(b.maxMs)).join(' ')}`);
+  }
   const errors = [...scenarios.flatMap((s) => [[`${s.name} (gateway)`, s.gateway.firstError], [`${s.name} (pgbench)`, s.pgbench.firstError]]), [`${batch.name}`, batch.firstError]]
     .filter(([, e]) => e);
   if (errors.length) {
