@@ -134,8 +134,8 @@ export class TenantBatcher {
    * Runs one unit; resolves (never rejects) with what answers its callers. Only an operation that found its lane
    * idle runs alone; one taken from the queue runs as a group even by itself. The grouped form takes two round
    * trips where the lone one takes five (usage) or eight (credits). On the bench's hot organization a lane could
-   * settle into a group of 31 alternating with one straggler run alone (~1,000 lone runs in 10 s, in each of 4
-   * runs), every caller waiting out the straggler's eight round trips; with this, ~20 lone runs, and no 31+1.
+   * settle into a group of 31 alternating with one straggler run alone (~800–980 lone runs a run, in each of 4
+   * runs), every caller waiting out the straggler's eight round trips; with this, 13–22 lone runs, and no 31+1.
    * (A light-load caller still runs alone: a refused consumption then rolls back a write-off of lapsed credits.)
    */
   private start<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>, queued: boolean): Promise<() => void> {
