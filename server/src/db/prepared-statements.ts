@@ -23,6 +23,11 @@ interface PgClient {
   query(config: PreparedStatement): Promise<{ rows: any[] }>;
 }
 
+/** The pg client a transaction's runner already holds (undefined before it connected). */
+function connectedClientOf(manager: EntityManager): PgClient | undefined {
+  return (manager.queryRunner as unknown as { databaseConnection?: PgClient } | undefined)?.databaseConnection;
+}
+
 /** Runs `text` on the transaction's connection as the named statement `name` (falls back to a plain query). */
 export async function queryPrepared<Row = any>(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<Row[]> {
   const runner = manager.queryRunner;
@@ -32,7 +37,7 @@ export async function queryPrepared<Row = any>(manager: EntityManager, name: str
     return (Array.isArray(result) && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as Row[];
   }
   // Connected already (inside a transaction): the statement is written now, in call order (see together()).
-  const client = ((runner as unknown as { databaseConnection?: PgClient }).databaseConnection ?? (await runner.connect())) as PgClient;
+  const client = (connectedClientOf(manager) ?? (await runner.connect())) as PgClient;
   const result = await client.query({ name, text, values: withArrayLiterals(values) });
   return result.rows as Row[];
 }
@@ -91,8 +96,7 @@ export function isPipelined(dataSource: DataSource): boolean {
  */
 export async function together<T extends readonly unknown[]>(manager: EntityManager, ...works: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
   if (isPipelined(manager.connection)) {
-    const connection = (manager.queryRunner as unknown as { databaseConnection?: unknown } | undefined)?.databaseConnection;
-    return (await Promise.all(inOneWrite(connection, () => works.map((work) => work())))) as unknown as T;
+    return (await Promise.all(inOneWrite(connectedClientOf(manager), () => works.map((work) => work())))) as unknown as T;
   }
   const results: unknown[] = [];
   for (const work of works) results.push(await work());
