@@ -297,15 +297,8 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
           return entry;
         });
       });
-    try {
-      return await adjust();
-    } catch (error) {
-      // Two first uses of one key at once: the second's insert lost to the first's, which has committed by now.
-      if (!isUniqueViolation(error, 'uq_credit_transactions_idempotency')) throw error;
-      const earlier = await this.database.asPlatform((m) => findByKey(m, organizationId, Kind.ADJUSTMENT, idempotencyKey));
-      if (!earlier) throw error;
-      return replay(earlier, requestHash);
-    }
+    const findEarlier = () => this.database.asPlatform((m) => findByKey(m, organizationId, Kind.ADJUSTMENT, idempotencyKey));
+    return adjust().catch((error: unknown) => replayAfterLostRace(error, requestHash, findEarlier));
   }
 
   async setLowBalanceThreshold(organizationId: string, threshold: number, actor: Actor): Promise<CreditBalanceView> {
@@ -384,14 +377,8 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
       return { transaction: await write(m, balance, now), replayed: false };
     };
     if (manager) return attempt(manager);
-    try {
-      return await this.database.inTenant(organizationId, attempt);
-    } catch (error) {
-      if (!isUniqueViolation(error, 'uq_credit_transactions_idempotency')) throw error;
-      const earlier = await this.database.inTenant(organizationId, (m) => findByKey(m, organizationId, kind, idempotencyKey));
-      if (!earlier) throw error;
-      return replay(earlier, requestHash);
-    }
+    const findEarlier = () => this.database.inTenant(organizationId, (m) => findByKey(m, organizationId, kind, idempotencyKey));
+    return this.database.inTenant(organizationId, attempt).catch((error: unknown) => replayAfterLostRace(error, requestHash, findEarlier));
   }
 
   /** Locks the balance and first writes off subscription credits that lapsed, so nothing spends them. */
@@ -422,6 +409,17 @@ export class CreditLedgerService implements SubscriptionCreditsPort {
 
 function hasLapsed(balance: LockedBalance, at: Date): boolean {
   return balance.subscription > 0 && balance.subscriptionExpiresAt !== null && balance.subscriptionExpiresAt.getTime() <= at.getTime();
+}
+
+/**
+ * Two first uses of one key at once: the loser's insert hit the unique index, which aborted its transaction; the
+ * winner has committed by then, so its entry is read in a new transaction and answered. Anything else is rethrown.
+ */
+async function replayAfterLostRace(error: unknown, requestHash: string, findEarlier: () => Promise<CreditTransactionEntity | null>): Promise<LedgerOutcome> {
+  if (!isUniqueViolation(error, 'uq_credit_transactions_idempotency')) throw error;
+  const earlier = await findEarlier();
+  if (!earlier) throw error;
+  return replay(earlier, requestHash);
 }
 
 function replay(earlier: CreditTransactionEntity, requestHash: string): LedgerOutcome {
