@@ -56,7 +56,7 @@ describe('audit log', () => {
     await app.gql(`mutation($o: ID!) { adminChangePlan(organizationId: $o, input: { planKey: "pro", interval: MONTH }) { outcome } }`, { o: owner.organizationId }, admin);
     const NAMED = `query($o: ID!, $f: AuditFilterInput) { auditLog(organizationId: $o, filter: $f, first: 50) { nodes { action actorType actorId actorName } } }`;
     const ADMIN_NAMED = `query($f: AdminAuditFilterInput) { adminAuditLog(filter: $f, first: 50) { nodes { action actorType actorId actorName } } }`;
-    const byAction = (nodes: Array<{ action: string }>) => new Map(nodes.map((n) => [n.action, n]));
+    const byAction = (nodes: Array<{ action: string; actorName: string | null }>) => new Map(nodes.map((n) => [n.action, n]));
 
     const tenant = byAction((await app.gql(NAMED, { o: owner.organizationId }, { cookie: owner.cookie })).data!.auditLog.nodes);
     expect(tenant.get('api_key.created')).toMatchObject({ actorType: 'USER', actorId: owner.userId, actorName: owner.email });
