@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { startTestApp, type TestApp } from '../../test/support/test-app';
 import { signUpOwner } from '../../test/support/factories';
 import { lastFlightWithCommit } from './database';
-import { inOneWrite, isPipelined, queryPrepared, together } from './prepared-statements';
+import { connectedClientOf, inOneWrite, isPipelined, queryPrepared, together } from './prepared-statements';
 
 const INSERT_COUNTER_SQL = `INSERT INTO usage_counters (organization_id, feature_key, window_start, used) VALUES ($1, 'messages', $2, 7)`;
 
@@ -66,7 +66,7 @@ describe('flights leave in one socket write', () => {
     const { organizationId } = await signUpOwner(app);
     await expect(
       app.services.database.inOrganizations([organizationId], (m) => {
-        inOneWrite((m.queryRunner as unknown as { databaseConnection: unknown }).databaseConnection, () => {
+        inOneWrite(connectedClientOf(m), () => {
           void select(m, 'test_one_write_thrown')();
           throw new Error('thrown before any await');
         });

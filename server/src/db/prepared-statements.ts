@@ -24,7 +24,7 @@ interface PgClient {
 }
 
 /** The pg client a transaction's runner already holds (undefined before it connected). */
-function connectedClientOf(manager: EntityManager): PgClient | undefined {
+export function connectedClientOf(manager: EntityManager): PgClient | undefined {
   return (manager.queryRunner as unknown as { databaseConnection?: PgClient } | undefined)?.databaseConnection;
 }
 

@@ -107,7 +107,7 @@ export class TenantBatcher {
         return;
       }
       state.running += 1;
-      void this.drain(key, state, lane, [pending]);
+      void this.drain(key, state, lane, pending);
     });
   }
 
@@ -117,12 +117,12 @@ export class TenantBatcher {
    * result, its HTTP response) on this thread, and the next group's statements should already be on their way to
    * PostgreSQL meanwhile, not wait behind that work.
    */
-  private async drain<I, O>(key: string, state: LaneState, lane: AnyLane<I, O>, first: Array<PendingItem<I, O>>): Promise<void> {
-    let running = this.start(lane, first, false);
+  private async drain<I, O>(key: string, state: LaneState, lane: AnyLane<I, O>, first: PendingItem<I, O>): Promise<void> {
+    let running = this.runAlone(first);
     for (;;) {
       const answerCallers = await running;
       const next = state.queue.splice(0, this.maxBatch);
-      if (next.length > 0) running = this.start(lane, next, true);
+      if (next.length > 0) running = this.runTogether(lane, next);
       answerCallers();
       if (next.length === 0) break;
     }
@@ -131,16 +131,14 @@ export class TenantBatcher {
   }
 
   /**
-   * Runs one unit; resolves (never rejects) with what answers its callers. Only an operation that found its lane
-   * idle runs alone; one taken from the queue runs as a group even by itself. The grouped form takes two round
+   * Runs the lone operation of a lane that was idle; resolves (never rejects) with what answers its caller. An
+   * operation taken from the queue runs as a group even by itself (runTogether): the grouped form takes two round
    * trips where the lone one takes five (usage) or eight (credits). On the bench's hot organization a lane could
    * settle into a group of 31 alternating with one straggler run alone (~800–980 lone runs a run, in each of 4
    * runs), every caller waiting out the straggler's eight round trips; with this, 13–22 lone runs, and no 31+1.
    * (A light-load caller still runs alone: a refused consumption then rolls back a write-off of lapsed credits.)
    */
-  private start<I, O>(lane: AnyLane<I, O>, batch: Array<PendingItem<I, O>>, queued: boolean): Promise<() => void> {
-    if (queued) return this.runTogether(lane, batch);
-    const [pending] = batch as [PendingItem<I, O>];
+  private runAlone<O>(pending: PendingItem<unknown, O>): Promise<() => void> {
     return Promise.resolve()
       .then(() => pending.alone())
       .then(
